@@ -1,0 +1,383 @@
+//! What every rule reads: the document split into lines, paragraphs, sentences and tokens,
+//! computed once per version of the text. Rules that need more (figures, quotations, names)
+//! derive it lazily through [`Analysis::cached`], so a sibling's derived data is computed once
+//! and kept with its analysis.
+
+use std::any::{Any, TypeId};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::{Arc, Mutex};
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::document::Document;
+use super::suppress::Suppressions;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, possibly with inner apostrophes or hyphens split out ("Russia’s" is one word).
+    Word,
+    /// Starts with a digit: "87", "2,000", "3.5", "7th".
+    Number,
+    /// Any other visible character: punctuation, quotes, dashes, symbols.
+    Punct,
+}
+
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub range: Range<usize>,
+    pub kind: TokenKind,
+}
+
+/// A non-blank line, the unit scraper debris comes in.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// Zero-based line number.
+    pub index: usize,
+    /// The line's content without leading/trailing whitespace.
+    pub range: Range<usize>,
+}
+
+pub struct Analysis {
+    pub doc: Arc<Document>,
+    /// Non-blank lines outside ignored regions, in order.
+    pub lines: Vec<Line>,
+    /// Blank-line separated blocks (trimmed), outside ignored regions.
+    pub paragraphs: Vec<Range<usize>>,
+    /// Sentences (trimmed), never crossing a paragraph boundary.
+    pub sentences: Vec<Range<usize>>,
+    /// Words, numbers and punctuation; whitespace is not a token.
+    pub tokens: Vec<Token>,
+    /// Regions no rule should report in: Markdown code blocks and inline code, front matter,
+    /// HTML comments.
+    pub ignored: Vec<Range<usize>>,
+    pub suppressions: Suppressions,
+    cache: Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
+}
+
+impl std::fmt::Debug for Analysis {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Analysis")
+            .field("path", &self.doc.path())
+            .field("lines", &self.lines.len())
+            .field("tokens", &self.tokens.len())
+            .finish()
+    }
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Prof",
+    "Rev", "Jr", "Sr", "Mt", "Ft", "No", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct",
+    "Nov", "Dec", "vs", "U.S", "U.K", "U.N", "E.U", "Inc", "Corp", "Co", "Ltd", "Adm", "Gens",
+    "Supt", "Pres", "a.m", "p.m", "i.e", "e.g", "etc",
+];
+
+impl Analysis {
+    pub fn new(doc: Arc<Document>) -> Analysis {
+        let text = doc.text();
+        let ignored = ignored_regions(text);
+        let suppressions = Suppressions::parse(&doc);
+
+        let mut lines = Vec::new();
+        for i in 0..doc.line_count() {
+            let r = doc.line_range(i);
+            let s = &text[r.clone()];
+            let t = s.trim();
+            if t.is_empty() {
+                continue;
+            }
+            let start = r.start + (s.len() - s.trim_start().len());
+            let range = start..start + t.len();
+            if overlaps_any(&ignored, &range) && is_inside_any(&ignored, &range) {
+                continue;
+            }
+            lines.push(Line { index: i, range });
+        }
+
+        let mut paragraphs: Vec<Range<usize>> = Vec::new();
+        let mut prev_line: Option<usize> = None;
+        for l in &lines {
+            match (prev_line, paragraphs.last_mut()) {
+                (Some(p), Some(last)) if p + 1 == l.index => last.end = l.range.end,
+                _ => paragraphs.push(l.range.clone()),
+            }
+            prev_line = Some(l.index);
+        }
+
+        let mut sentences = Vec::new();
+        for p in &paragraphs {
+            split_sentences(text, p.clone(), &mut sentences);
+        }
+
+        let mut tokens = Vec::new();
+        for p in &paragraphs {
+            tokenize(text, p.clone(), &ignored, &mut tokens);
+        }
+
+        Analysis {
+            doc,
+            lines,
+            paragraphs,
+            sentences,
+            tokens,
+            ignored,
+            suppressions,
+            cache: Mutex::new(HashMap::new()),
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        self.doc.text()
+    }
+
+    pub fn slice(&self, r: &Range<usize>) -> &str {
+        &self.doc.text()[r.clone()]
+    }
+
+    /// Derived data computed once per analysis and shared by every rule that asks for the same
+    /// type, e.g. `analysis.cached(|a| Figures::extract(a))`. The closure must not call
+    /// `cached` for the same type.
+    pub fn cached<T: Any + Send + Sync>(&self, make: impl FnOnce(&Analysis) -> T) -> Arc<T> {
+        let id = TypeId::of::<T>();
+        if let Some(v) = self
+            .cache
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&id)
+        {
+            if let Ok(v) = v.clone().downcast::<T>() {
+                return v;
+            }
+        }
+        // Computed without holding the lock, so a derived type may depend on another.
+        let v = Arc::new(make(self));
+        self.cache
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .entry(id)
+            .or_insert_with(|| v.clone() as Arc<dyn Any + Send + Sync>);
+        v
+    }
+
+    /// Index of the first token starting at or after `offset`.
+    pub fn token_at_or_after(&self, offset: usize) -> usize {
+        self.tokens.partition_point(|t| t.range.start < offset)
+    }
+
+    /// Tokens inside `range`.
+    pub fn tokens_in(&self, range: &Range<usize>) -> &[Token] {
+        let a = self.tokens.partition_point(|t| t.range.start < range.start);
+        let b = self.tokens.partition_point(|t| t.range.start < range.end);
+        &self.tokens[a..b]
+    }
+
+    /// The sentence containing `offset`, if any.
+    pub fn sentence_at(&self, offset: usize) -> Option<Range<usize>> {
+        let i = self.sentences.partition_point(|s| s.end <= offset);
+        self.sentences.get(i).filter(|s| s.start <= offset).cloned()
+    }
+
+    pub fn is_ignored(&self, range: &Range<usize>) -> bool {
+        overlaps_any(&self.ignored, range)
+    }
+}
+
+fn overlaps_any(regions: &[Range<usize>], r: &Range<usize>) -> bool {
+    regions.iter().any(|g| g.start < r.end && r.start < g.end)
+}
+
+fn is_inside_any(regions: &[Range<usize>], r: &Range<usize>) -> bool {
+    regions.iter().any(|g| g.start <= r.start && r.end <= g.end)
+}
+
+fn tokenize(text: &str, para: Range<usize>, ignored: &[Range<usize>], out: &mut Vec<Token>) {
+    for (i, w) in text[para.clone()].split_word_bound_indices() {
+        let start = para.start + i;
+        let range = start..start + w.len();
+        let Some(c) = w.chars().next() else { continue };
+        if c.is_whitespace() {
+            continue;
+        }
+        if overlaps_any(ignored, &range) {
+            continue;
+        }
+        let kind = if c.is_ascii_digit() || c.is_numeric() {
+            TokenKind::Number
+        } else if c.is_alphabetic() {
+            TokenKind::Word
+        } else {
+            TokenKind::Punct
+        };
+        out.push(Token { range, kind });
+    }
+}
+
+fn split_sentences(text: &str, para: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let mut pieces: Vec<Range<usize>> = Vec::new();
+    for (i, s) in text[para.clone()].split_sentence_bound_indices() {
+        let start = para.start + i;
+        pieces.push(start..start + s.len());
+    }
+    // Merge pieces that ended at an abbreviation ("Mr. Putin", "Feb. 24") or an initial.
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for p in pieces {
+        if let Some(last) = merged.last_mut() {
+            let prev = text[last.clone()].trim_end();
+            if ends_with_abbreviation(prev) {
+                last.end = p.end;
+                continue;
+            }
+        }
+        merged.push(p);
+    }
+    for r in merged {
+        let s = &text[r.clone()];
+        let t = s.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let start = r.start + (s.len() - s.trim_start().len());
+        out.push(start..start + t.len());
+    }
+}
+
+fn ends_with_abbreviation(s: &str) -> bool {
+    let Some(body) = s.strip_suffix('.') else {
+        return false;
+    };
+    let last = body
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"')
+        .next()
+        .unwrap_or("");
+    if last.chars().count() == 1 && last.chars().all(|c| c.is_uppercase()) {
+        return true; // an initial: "John F. Kennedy"
+    }
+    ABBREVIATIONS.contains(&last)
+}
+
+/// Markdown code (fenced blocks and inline spans), YAML/TOML front matter and HTML comments.
+fn ignored_regions(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    // Front matter at the very start.
+    for fence in ["---", "+++"] {
+        if text.starts_with(&format!("{fence}\n")) || text.starts_with(&format!("{fence}\r\n")) {
+            let body = fence.len();
+            if let Some(end) = find_line(text, body, fence) {
+                out.push(0..end);
+            }
+        }
+    }
+    // Fenced code blocks.
+    let mut offset = 0;
+    let mut open: Option<(usize, &str)> = None;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start();
+        let marker = if t.starts_with("```") {
+            Some("```")
+        } else if t.starts_with("~~~") {
+            Some("~~~")
+        } else {
+            None
+        };
+        match (open, marker) {
+            (None, Some(m)) => open = Some((offset, m)),
+            (Some((start, m)), Some(m2)) if m == m2 => {
+                out.push(start..offset + line.len());
+                open = None;
+            }
+            _ => {}
+        }
+        offset += line.len();
+    }
+    if let Some((start, _)) = open {
+        out.push(start..text.len());
+    }
+    // HTML comments.
+    let mut i = 0;
+    while let Some(s) = text[i..].find("<!--") {
+        let start = i + s;
+        let end = text[start + 4..]
+            .find("-->")
+            .map(|e| start + 4 + e + 3)
+            .unwrap_or(text.len());
+        out.push(start..end);
+        i = end;
+    }
+    // Inline code spans on single lines.
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let mut j = 0;
+        let b = line.as_bytes();
+        while j < b.len() {
+            if b[j] == b'`' && !line[j..].starts_with("```") {
+                if let Some(k) = line[j + 1..].find('`') {
+                    out.push(line_start + j..line_start + j + 1 + k + 1);
+                    j += k + 2;
+                    continue;
+                }
+            }
+            j += 1;
+        }
+        line_start += line.len();
+    }
+    out.sort_by_key(|r| r.start);
+    out
+}
+
+fn find_line(text: &str, from: usize, fence: &str) -> Option<usize> {
+    let mut offset = from;
+    for line in text[from..].split_inclusive('\n') {
+        if offset > from && line.trim_end() == fence {
+            return Some(offset + line.len());
+        }
+        offset += line.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn analyse(text: &str) -> Analysis {
+        Analysis::new(Arc::new(Document::new("t.md", text)))
+    }
+
+    #[test]
+    fn sentences_survive_abbreviations() {
+        let a = analyse("Mr. Putin arrived on Feb. 24. He left the U.S. later. Done.");
+        let s: Vec<&str> = a.sentences.iter().map(|r| a.slice(r)).collect();
+        assert_eq!(s[0], "Mr. Putin arrived on Feb. 24.");
+        assert_eq!(s.last().copied(), Some("Done."));
+    }
+
+    #[test]
+    fn words_keep_curly_apostrophes_and_numbers_keep_commas() {
+        let a = analyse("Russia’s 2,000 troops — “no limits”…");
+        let t: Vec<(&str, TokenKind)> = a
+            .tokens
+            .iter()
+            .map(|t| (a.slice(&t.range), t.kind))
+            .collect();
+        assert_eq!(t[0], ("Russia’s", TokenKind::Word));
+        assert_eq!(t[1], ("2,000", TokenKind::Number));
+        assert!(t.iter().any(|(s, k)| *s == "—" && *k == TokenKind::Punct));
+        assert!(t.iter().any(|(s, _)| *s == "…"));
+    }
+
+    #[test]
+    fn paragraphs_split_on_blank_lines_and_handle_crlf() {
+        let a = analyse("one\r\ntwo\r\n\r\nthree\u{a0}four\r\n");
+        assert_eq!(a.paragraphs.len(), 2);
+        assert_eq!(a.slice(&a.paragraphs[0]), "one\r\ntwo");
+        assert_eq!(a.lines.len(), 3);
+    }
+
+    #[test]
+    fn code_and_front_matter_are_ignored() {
+        let a = analyse("---\ntitle: the the\n---\nBody `the the` text.\n```\nthe the\n```\n");
+        let words: Vec<&str> = a.tokens.iter().map(|t| a.slice(&t.range)).collect();
+        assert_eq!(words, vec!["Body", "text", "."]);
+    }
+}
