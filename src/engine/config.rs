@@ -146,6 +146,8 @@ impl Config {
             }
         }
         config.validate().map_err(err)?;
+        let root = path.parent().map(Path::to_path_buf);
+        config.typo.load_files(root.as_deref()).map_err(err)?;
         Ok((config, warnings))
     }
 

@@ -125,6 +125,9 @@ pub struct Finding {
     /// (say, a lower one when the evidence is mixed). Otherwise the engine fills in the
     /// rule's default. A severity set in `copydesk.toml` wins over both.
     pub(crate) explicit_severity: bool,
+    /// For spelling findings: the word an editor may add to the house dictionary. The editor
+    /// integrations offer "Add to house dictionary" for findings that set it.
+    pub word: Option<String>,
 }
 
 impl Finding {
@@ -138,6 +141,7 @@ impl Finding {
             fixes: Vec::new(),
             related: Vec::new(),
             explicit_severity: false,
+            word: None,
         }
     }
 

@@ -12,7 +12,7 @@ pub mod siblings;
 pub mod suppress;
 pub mod workspace;
 
-#[cfg(test)]
+#[doc(hidden)]
 pub mod testing;
 
 use std::sync::Arc;
@@ -99,4 +99,21 @@ pub fn fix_until_stable(
         ))));
     }
     (text, total)
+}
+
+/// Hover text for the draft at `offset` (what the siblings say about a figure there).
+pub fn hover(
+    analysis: &Analysis,
+    corpus: &Corpus,
+    config: &Config,
+    offset: usize,
+) -> Option<String> {
+    let siblings = corpus.siblings(analysis);
+    let cx = Context {
+        analysis,
+        siblings: &siblings,
+        corpus,
+        config,
+    };
+    rules::figure::hover(&cx, offset)
 }

@@ -18,3 +18,9 @@ impl FigureConfig {
 pub fn rules() -> Vec<Box<dyn Rule>> {
     vec![]
 }
+
+/// What the siblings say about the figure at `offset` in the draft, as Markdown for a hover;
+/// `None` when there is no figure there.
+pub fn hover(_cx: &super::Context<'_>, _offset: usize) -> Option<String> {
+    None
+}
