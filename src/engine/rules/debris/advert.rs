@@ -25,6 +25,10 @@
 //! Safe: the fix deletes the line. Weak markers confirmed by one kind of evidence get an
 //! unsafe fix.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::line::LineView;
 use super::scan::{Cand, Pat};
 use super::Kind;
@@ -73,10 +77,17 @@ pub(super) static PATTERNS: &[Pat] = &[
     Pat::weak(r"^undo$"),
 ];
 
-/// "ADVERTISING" in capitals is a slot label, not a section heading.
+static GLUED_SPONSOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\p{Ll}!?.…)](?:Sponsored|Promoted|Paid for) by \p{Lu}").expect("sponsor regex")
+});
+
+/// "ADVERTISING" in capitals is a slot label, not a section heading; an ad's headline with
+/// "Sponsored by …" glued to it is an ad.
 pub(super) fn line(l: &LineView<'_>) -> Option<Cand> {
-    (l.raw == "ADVERTISING" || l.raw == "ADVERTISEMENT" || l.raw == "- Advertisement -")
-        .then(|| Cand::strong(Kind::Advert))
+    if l.raw == "ADVERTISING" || l.raw == "ADVERTISEMENT" || l.raw == "- Advertisement -" {
+        return Some(Cand::strong(Kind::Advert));
+    }
+    (l.words <= 25 && GLUED_SPONSOR.is_match(&l.plain)).then(|| Cand::strong(Kind::Advert))
 }
 
 #[cfg(test)]

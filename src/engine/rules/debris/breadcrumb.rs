@@ -22,7 +22,7 @@
 //! Safe: the fix deletes the line.
 
 use super::line::LineView;
-use super::scan::Cand;
+use super::scan::{Cand, Pat};
 use super::section_label::SECTION_WORDS;
 use super::Kind;
 use crate::engine::finding::{Finding, Severity};
@@ -37,6 +37,14 @@ impl Rule for Breadcrumb {
         super::scan::report(cx, Kind::Breadcrumb, out);
     }
 }
+
+pub(super) static PATTERNS: &[Pat] = &[
+    // Pagination: "1 | 2 | 3", "Page 2 of 5", "Next page ›", "← Older posts"
+    Pat::strong(r"^(?:page )?\d{1,3}(?: ?[|·•] ?\d{1,3})+(?: ?[|·•]? ?next)?$"),
+    Pat::strong(r"^page \d+ of \d+$"),
+    Pat::strong(r"^(?:next|previous|prev|older|newer|last|first) (?:page|posts|entries|articles)$"),
+    Pat::weak(r"^(?:back to top|go back|back)$"),
+];
 
 const SEPARATORS: &[&str] = &[" > ", " › ", " » ", " → ", " / ", " | ", ">", "›", "»", "→"];
 

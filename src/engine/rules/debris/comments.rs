@@ -26,7 +26,9 @@
 //! Safe: the fix deletes the lines, which carry nothing of the article. Lone action words
 //! confirmed only by one kind of evidence get an unsafe fix.
 
-use super::scan::Pat;
+use super::line::{glued_words, LineView};
+use super::scan::{Cand, Pat};
+use super::Kind;
 use crate::engine::finding::{Finding, Severity};
 use crate::engine::rules::{Context, Rule};
 
@@ -36,13 +38,19 @@ impl Rule for Comments {
     crate::rule_meta!("debris/comments", Severity::Warning, "comments.rs");
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        super::scan::report(cx, super::Kind::Comments, out);
+        super::scan::report(cx, Kind::Comments, out);
     }
 }
 
 pub(super) static PATTERNS: &[Pat] = &[
     // "Comments", "14 Comments", "reader comments", "3.5k comments"
-    Pat::strong(r"^(?:\d[\d,.]*k? ?)?(?:reader |user )?comments?(?: ?\(?\d[\d,.]*k?)?$"),
+    Pat::strong(r"^(?:\d[\d,.]*k? ?)?(?:reader |user )?comments(?: ?\(?\d[\d,.]*k?)?$"),
+    Pat::strong(r"^(?:\d[\d,.]*k? ?)(?:reader |user )?comment$"),
+    Pat::weak(r"^comment$"),
+    // Threads: "36 146Reply", "All replies", "Show all threads", "View all 146 replies"
+    Pat::strong(r"^[\d ]+ ?reply$"),
+    Pat::strong(r"^(?:show |view |see |load )?all(?: \d[\d,.]*)? (?:replies|threads|comments|discussions)$"),
+    Pat::strong(r".\bview all \d[\d,.]* (?:replies|comments)$").words(10),
     Pat::strong(r"^\d[\d,.]*k? (?:replies|responses)$"),
     Pat::strong(
         r"^\d[\d,.]* (?:with|from) \d[\d,.]* (?:posters|commenters|participants)(?: participating)?$",
@@ -82,7 +90,51 @@ pub(super) static PATTERNS: &[Pat] = &[
         r"^(?:your )?(?:name|e-?mail|email address|website|comment|message|nickname)(?: \(required\))? ?\*$",
     ),
     Pat::weak(r"^(?:\d+ ?)?(?:reply|replies|report|flag|unflag|upvote|downvote|flagged)$"),
+    // Moderation and thread controls: "Edit", "Delete", "Invite manually", "Block for …"
+    Pat::weak(
+        r"^(?:edit|delete|invite|invite manually|hide|block|mute|collapse|permalink|go to permalink|block for \S+|hide for \S+)$",
+    ),
 ];
+
+/// Words of comment-thread controls, which pages often glue together
+/// ("ProfileFollowUnfollow", "XDismissXUndismiss").
+const CONTROLS: &[&str] = &[
+    "profile",
+    "follow",
+    "unfollow",
+    "dismiss",
+    "undismiss",
+    "x",
+    "edit",
+    "delete",
+    "invite",
+    "hide",
+    "block",
+    "flag",
+    "unflag",
+    "report",
+    "reply",
+    "like",
+    "dislike",
+    "upvote",
+    "downvote",
+    "permalink",
+    "mute",
+    "unmute",
+    "share",
+    "collapse",
+    "expand",
+];
+
+/// Glued thread controls.
+pub(super) fn line(l: &LineView<'_>) -> Option<Cand> {
+    if l.words != 1 || l.raw.len() > 60 {
+        return None;
+    }
+    let words = glued_words(l.raw, |_| false);
+    (words.len() >= 2 && words.iter().all(|w| CONTROLS.contains(&w.as_str())))
+        .then(|| Cand::strong(Kind::Comments))
+}
 
 #[cfg(test)]
 mod tests {

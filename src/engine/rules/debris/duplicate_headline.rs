@@ -84,9 +84,13 @@ pub(super) fn mark(p: &mut Pass<'_>) {
             continue;
         }
         let (a, b) = (norm(&p.lines[i - 1].key), norm(&p.lines[i].key));
+        // A copy cut off in mid-word ("… So You Spend Mor"), of a title, not of a paragraph
+        // (a pull quote repeats the start of a paragraph, but ends at a word's end).
         let truncated = b.len() >= 20
             && b.len() < a.len()
             && a.starts_with(&b)
+            && a[b.len()..].starts_with(char::is_alphanumeric)
+            && !p.st[i - 1].body
             && !p.lines[i].ends_sentence()
             && !p.lines[i].is_cutoff();
         if a == b || truncated {

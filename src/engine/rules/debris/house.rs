@@ -166,7 +166,7 @@ impl House {
             kind,
             strength: Strength::Strong,
             heading: kind == Kind::RelatedLinks,
-            zone: true,
+            need: super::scan::Need::Zone,
             certain: true,
             action: Action::Delete,
         })

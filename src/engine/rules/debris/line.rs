@@ -51,9 +51,27 @@ impl<'a> LineView<'a> {
         is_cutoff(&self.plain)
     }
 
-    /// Article prose: long enough and shaped like sentences.
+    /// Article prose: long enough and shaped like sentences (not Title Case like a headline).
     pub fn is_prose(&self) -> bool {
-        !self.is_cutoff() && (self.words >= 25 || (self.words >= 12 && self.ends_sentence()))
+        !self.is_cutoff()
+            && (self.words >= 25 || (self.words >= 12 && self.ends_sentence()))
+            && !self.is_title_case()
+    }
+
+    /// Most words capitalised, as in headlines ("Police Set Up Cameras to Catch a Lion").
+    pub fn is_title_case(&self) -> bool {
+        let (mut caps, mut n) = (0, 0);
+        for w in self.plain.split_whitespace() {
+            let Some(c) = w.chars().find(|c| c.is_alphabetic()) else {
+                continue;
+            };
+            if w.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+                continue; // "to", "a", "of" may stay lower case in a headline
+            }
+            n += 1;
+            caps += c.is_uppercase() as usize;
+        }
+        n >= 4 && caps * 10 >= n * 8
     }
 
     /// Shaped like a headline or a link: short, no full stop at the end.
@@ -61,6 +79,11 @@ impl<'a> LineView<'a> {
         (1..=22).contains(&self.words)
             && (!self.plain.ends_with('.') || self.is_cutoff())
             && self.plain.chars().any(char::is_alphabetic)
+            && !self
+                .key
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| self.words > 2 && DANGLING.contains(&w))
     }
 
     /// The first character is an upper-case letter (after quotes and brackets).
@@ -78,14 +101,23 @@ pub(super) fn count_words(s: &str) -> usize {
         .count()
 }
 
+/// Ends with sentence punctuation, possibly inside closing quotes or brackets: `said.”` does,
+/// a quoted title (`… ‘Forza Horizon 3’`) does not.
 pub(super) fn ends_sentence(plain: &str) -> bool {
-    plain.trim_end().chars().last().is_some_and(|c| {
-        matches!(
-            c,
-            '.' | '!' | '?' | '”' | '"' | '’' | '\'' | ')' | ']' | ':' | ';' | '»'
-        )
-    })
+    let t = plain
+        .trim_end()
+        .trim_end_matches(['”', '"', '’', '\'', ')', ']', '»']);
+    t.chars()
+        .last()
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | '…'))
 }
+
+/// Function words a headline does not end with; a line ending with one is a cut sentence.
+const DANGLING: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with",
+    "from", "as", "that", "is", "are", "was", "were", "be", "has", "have", "its", "their", "his",
+    "her", "your", "our", "my",
+];
 
 pub(super) fn is_cutoff(plain: &str) -> bool {
     let t = plain.trim_end();

@@ -48,7 +48,7 @@ impl Rule for Markup {
     }
 }
 
-pub(super) static PATTERNS: &[Pat] = &[];
+pub(super) static PATTERNS: &[Pat] = &[Pat::weak(r"^[\[\]{}()<>|]$").needs_company()];
 
 /// Tags of page layout (not every `<word>`).
 pub(super) static TAG: LazyLock<Regex> = LazyLock::new(|| {
@@ -232,6 +232,10 @@ fn pieces(s: &str) -> Vec<Piece> {
     kept
 }
 
+fn is_private_use(c: char) -> bool {
+    matches!(c as u32, 0xE000..=0xF8FF | 0xF0000..=0xFFFFD | 0x100000..=0x10FFFD)
+}
+
 const BULLETS: &[&str] = &[
     "-", "*", "+", "•", "·", "‣", "◦", "▪", "●", "○", "■", "□", "–",
 ];
@@ -240,6 +244,14 @@ const BULLETS: &[&str] = &[
 pub(super) fn line(l: &LineView<'_>) -> Option<Cand> {
     let raw = l.raw;
     if BULLETS.contains(&raw) {
+        return Some(Cand::strong(Kind::Markup));
+    }
+    // Icon-font glyphs (Private Use Area) with nothing else on the line.
+    if raw.chars().any(is_private_use)
+        && raw
+            .chars()
+            .all(|c| is_private_use(c) || c.is_whitespace() || !c.is_alphanumeric())
+    {
         return Some(Cand::strong(Kind::Markup));
     }
     let b = raw.as_bytes();

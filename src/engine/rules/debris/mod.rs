@@ -38,6 +38,7 @@ mod vocab;
 mod advert;
 mod author_widget;
 mod breadcrumb;
+mod chart;
 mod comments;
 mod cookie;
 mod copyright;
@@ -79,10 +80,11 @@ pub enum Kind {
     Cookie,
     Teasers,
     Markup,
+    Chart,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 19] = [
+    pub const ALL: [Kind; 20] = [
         Kind::RelatedLinks,
         Kind::Comments,
         Kind::Newsletter,
@@ -102,6 +104,7 @@ impl Kind {
         Kind::Cookie,
         Kind::Teasers,
         Kind::Markup,
+        Kind::Chart,
     ];
 
     /// The name used in rule ids and in `[debris.<name>]` sections of `copydesk.toml`.
@@ -126,6 +129,7 @@ impl Kind {
             Kind::Cookie => "cookie",
             Kind::Teasers => "teasers",
             Kind::Markup => "markup",
+            Kind::Chart => "chart",
         }
     }
 
@@ -150,6 +154,7 @@ impl Kind {
             Kind::Cookie => "debris/cookie",
             Kind::Teasers => "debris/teasers",
             Kind::Markup => "debris/markup",
+            Kind::Chart => "debris/chart",
         }
     }
 
@@ -175,6 +180,7 @@ impl Kind {
             Kind::Cookie => "Cookie notice",
             Kind::Teasers => "Teasers for other stories",
             Kind::Markup => "Markup residue",
+            Kind::Chart => "Chart residue (axis ticks and values)",
         }
     }
 
@@ -189,6 +195,7 @@ impl Kind {
                 | Kind::Cookie
                 | Kind::Media
                 | Kind::Copyright
+                | Kind::SectionLabel
         )
     }
 
@@ -294,6 +301,7 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
         Box::new(cookie::Cookie),
         Box::new(teasers::Teasers),
         Box::new(markup::Markup),
+        Box::new(chart::Chart),
     ]
 }
 

@@ -59,7 +59,8 @@ pub(super) static PATTERNS: &[Pat] = &[
     Pat::strong(r"^(?:get|have|receive|sign up to receive|delivered) .*(?:to|in|into|straight to) your inbox\b.*$").words(20),
     Pat::strong(r"^.*\bdelivered (?:straight |directly |right )?to your inbox\b.*$").words(20),
     Pat::strong(r"^(?:enter )?your e-?mail(?: address)?(?: here)?(?: \(required\))?$"),
-    Pat::strong(r"^(?:enter )?e-?mail(?: address)? (?:here|\(required\))$"),
+    Pat::strong(r"^(?:enter )?e-?mail(?: address)? (?:here|\(required\)?)$"),
+    Pat::strong(r"^(?:sign up|subscribe|register) (?:for|to) .*\b(?:inbox|newsletters?|e-?mails?)\b.*$").words(30),
     Pat::strong(
         r"^by (?:registering|signing up|subscribing|clicking|submitting|continuing|entering|providing|creating|joining|tapping)\b.*\b(?:agree|accept|consent|acknowledge)\b.*$",
     )

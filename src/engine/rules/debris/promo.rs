@@ -65,7 +65,7 @@ pub(super) static PATTERNS: &[Pat] = &[
     ),
     Pat::strong(r"^check out (?:more|our|the latest|all|other)\b.*$"),
     Pat::weak(
-        r"^(?:learn more|find out more|get more info|more info|more information|see more|view all|see all|show all|show more|read more|more)$",
+        r"^(?:read now|watch now|listen now|learn more|find out more|get more info|more info|more information|see more|view all|see all|show all|show more|read more|more)$",
     ),
 ];
 
@@ -77,7 +77,15 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "READ MORE : headline", "Related: headline", "[Read: headline]".
+static TRAILING_CALL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[.!?…”’)]\s*(?:read now|read more|continue reading|read the full story|watch now|listen now)$")
+        .expect("trailing call regex")
+});
+
 pub(super) fn line(l: &LineView<'_>) -> Option<Cand> {
+    if l.words <= 60 && TRAILING_CALL.is_match(&l.key) {
+        return Some(Cand::strong(Kind::Promo));
+    }
     if l.words > 30 {
         return None;
     }

@@ -24,6 +24,17 @@ pub(super) enum Strength {
     Strong,
 }
 
+/// What a weak candidate needs to count as debris.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Need {
+    /// The head or tail of the article, a debris neighbour, or recurring.
+    Zone,
+    /// A debris neighbour, or recurring.
+    Neighbour,
+    /// Debris on both sides.
+    Both,
+}
+
 #[derive(Debug, Clone)]
 pub(super) enum Action {
     /// Delete the whole line (with its neighbours of the same kind, as one block).
@@ -42,8 +53,8 @@ pub(super) struct Cand {
     pub strength: Strength,
     /// A widget heading: headline-like lines under it belong to the widget.
     pub heading: bool,
-    /// For weak candidates: being in the head or tail of the article is enough.
-    pub zone: bool,
+    /// For weak candidates: what confirms them.
+    pub need: Need,
     /// The evidence is certain, so the fix is safe.
     pub certain: bool,
     pub action: Action,
@@ -55,7 +66,7 @@ impl Cand {
             kind,
             strength: Strength::Strong,
             heading: false,
-            zone: true,
+            need: Need::Zone,
             certain: true,
             action: Action::Delete,
         }
@@ -66,6 +77,11 @@ impl Cand {
             strength: Strength::Weak,
             ..Cand::strong(kind)
         }
+    }
+
+    pub fn needing(mut self, need: Need) -> Cand {
+        self.need = need;
+        self
     }
 
     pub fn uncertain(mut self) -> Cand {
@@ -85,7 +101,7 @@ pub(super) struct Pat {
     /// Lines with more words than this never match.
     pub max_words: usize,
     pub heading: bool,
-    pub zone: bool,
+    pub need: Need,
 }
 
 impl Pat {
@@ -95,7 +111,7 @@ impl Pat {
             strength: Strength::Strong,
             max_words: 12,
             heading: false,
-            zone: true,
+            need: Need::Zone,
         }
     }
     pub const fn weak(re: &'static str) -> Pat {
@@ -119,7 +135,7 @@ impl Pat {
     /// A weak pattern that needs debris beside it; the head or tail alone is not enough.
     pub const fn needs_company(self) -> Pat {
         Pat {
-            zone: false,
+            need: Need::Neighbour,
             ..self
         }
     }
@@ -157,6 +173,9 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     for p in super::section_label::PATTERNS {
         pats.push((Kind::SectionLabel, p));
     }
+    for p in super::breadcrumb::PATTERNS {
+        pats.push((Kind::Breadcrumb, p));
+    }
     let set = RegexSetBuilder::new(pats.iter().map(|(_, p)| p.re))
         .size_limit(64 << 20)
         .dfa_size_limit(64 << 20)
@@ -175,6 +194,7 @@ type Special = fn(&LineView<'_>) -> Option<Cand>;
 /// Line-local detectors that need more than a phrase, in order of precedence.
 const SPECIALS: &[Special] = &[
     super::markup::line,
+    super::comments::line,
     super::glued_dateline::line,
     super::timestamp::line,
     super::breadcrumb::line,
@@ -189,8 +209,10 @@ const SPECIALS: &[Special] = &[
 pub(super) fn classify(l: &LineView<'_>) -> Option<Cand> {
     let mut best: Option<Cand> = None;
     let t = &*TABLE;
-    if !l.key.is_empty() && l.words <= t.max_words {
-        for i in t.set.matches(&l.key).iter() {
+    // A label printed twice ("Sponsored Links Sponsored Links") is judged once.
+    let key = undouble(&l.key).unwrap_or(&l.key);
+    if !key.is_empty() && l.words <= t.max_words {
+        for i in t.set.matches(key).iter() {
             let (kind, p) = t.pats[i];
             if l.words > p.max_words {
                 continue;
@@ -199,7 +221,7 @@ pub(super) fn classify(l: &LineView<'_>) -> Option<Cand> {
                 kind,
                 strength: p.strength,
                 heading: p.heading,
-                zone: p.zone,
+                need: p.need,
                 certain: true,
                 action: Action::Delete,
             };
@@ -222,6 +244,16 @@ pub(super) fn classify(l: &LineView<'_>) -> Option<Cand> {
         }
     }
     best
+}
+
+/// The first half of a key whose two halves are the same words.
+fn undouble(key: &str) -> Option<&str> {
+    let n = key.len();
+    if n < 3 || n % 2 == 0 || !key.is_char_boundary(n / 2) {
+        return None;
+    }
+    let (a, b) = key.split_at(n / 2);
+    (b.strip_prefix(' ') == Some(a)).then_some(a)
 }
 
 /// Lines that are part of the article even though they look like furniture.
@@ -272,6 +304,8 @@ pub(super) struct Pass<'a> {
     pub first_body: Option<usize>,
     pub last_body: Option<usize>,
     vocab: Option<Option<Vocab>>,
+    /// Lines whose words the vocabulary counts (a line is not judged by its own words).
+    in_vocab: Vec<bool>,
 }
 
 impl<'a> Pass<'a> {
@@ -299,6 +333,7 @@ impl<'a> Pass<'a> {
             first_body: None,
             last_body: None,
             vocab: None,
+            in_vocab: Vec::new(),
         }
     }
 
@@ -355,6 +390,7 @@ impl<'a> Pass<'a> {
                 .filter(|&j| self.st[j].body)
                 .map(|j| self.lines[j].range.clone())
                 .collect();
+            self.in_vocab = (0..self.len()).map(|j| self.st[j].body).collect();
             self.vocab = Some(Vocab::build(self.a, ranges.into_iter()));
         }
     }
@@ -363,7 +399,32 @@ impl<'a> Pass<'a> {
     pub fn overlap(&mut self, i: usize) -> Option<f32> {
         self.ensure_vocab();
         let v = self.vocab.as_ref()?.as_ref()?;
-        v.overlap(self.a, &self.lines[i].range)
+        v.overlap(self.a, &self.lines[i].range, self.in_vocab[i])
+    }
+
+    /// A list item: a headline, a date, or (after another item) a source line or a lede.
+    fn item(&self, j: usize, after_item: bool) -> Option<Item> {
+        if self.st[j].protected || self.is_debris(j) {
+            return None;
+        }
+        let l = &self.lines[j];
+        if super::timestamp::is_date_like(&l.key) {
+            return Some(Item::Date);
+        }
+        if l.key.ends_with(':') || l.raw.ends_with(':') {
+            return None; // a lead-in to the article's own list
+        }
+        if l.is_headline_like() {
+            let source = after_item && l.words <= 4 && l.starts_upper();
+            return Some(if source { Item::Source } else { Item::Headline });
+        }
+        (after_item && l.words <= 45 && l.ends_sentence() && !l.key.ends_with(':'))
+            .then_some(Item::Lede)
+    }
+
+    /// The next line, if it follows `j` with only blank lines between.
+    fn next(&self, j: usize) -> Option<usize> {
+        (j + 1 < self.len() && self.adj[j]).then_some(j + 1)
     }
 
     /// Headline-like lines under each widget heading go with it.
@@ -381,41 +442,83 @@ impl<'a> Pass<'a> {
             };
             let tail = self.zone(i) == Zone::Tail;
             let mut j = i + 1;
-            let mut prev_headline = false;
+            let mut after_item = false;
             let mut items = 0;
             while j < n && self.adj[j - 1] {
-                if self.st[j].protected || self.is_debris(j) {
-                    break;
+                // Empty bullets inside the list stay findings of their own.
+                if self.kind(j) == Some(Kind::Markup) {
+                    j += 1;
+                    continue;
                 }
-                let l = &self.lines[j];
-                let date = super::timestamp::is_date_like(&l.key);
-                let headline = l.is_headline_like() && !date;
-                let lede = !headline
-                    && !date
-                    && prev_headline
-                    && l.words <= 45
-                    && l.ends_sentence()
-                    && !l.key.ends_with(':');
-                if !(headline || date || lede) {
+                let Some(item) = self.item(j, after_item) else {
                     break;
-                }
-                if !tail || lede {
-                    let limit = if lede { 0.35 } else { 0.5 };
-                    match self.overlap(j) {
-                        Some(o) if o < limit => {}
-                        None if date || (!lede && self.lines[j].words <= 3 && tail) => {}
-                        _ => break,
+                };
+                let ok = match item {
+                    Item::Date | Item::Source => true,
+                    Item::Lede => self.overlap(j).is_some_and(|o| o < 0.35),
+                    Item::Headline if tail => true,
+                    Item::Headline => {
+                        // Between paragraphs: a headline with its date, two story headlines
+                        // in a row, or one headline about something else.
+                        let long = |p: &Pass<'_>, k: usize| p.lines[k].words >= 4;
+                        let next = self.next(j);
+                        next.is_some_and(|k| matches!(self.item(k, true), Some(Item::Date)))
+                            || (long(self, j)
+                                && next.is_some_and(|k| {
+                                    long(self, k)
+                                        && matches!(self.item(k, false), Some(Item::Headline))
+                                }))
+                            || self.overlap(j).is_some_and(|o| o < 0.5)
                     }
-                    if !tail && items >= 12 {
-                        break;
-                    }
+                };
+                if !ok || (!tail && items >= 15) {
+                    break;
                 }
                 let mut c = Cand::strong(h.kind);
                 c.certain = tail;
                 self.set(j, c);
-                prev_headline = headline;
+                after_item = true;
                 items += 1;
                 j += 1;
+            }
+            i = j.max(i + 1);
+        }
+    }
+
+    /// Lists of other stories' headlines after the end of the article, without a heading:
+    /// headlines with their dates, or headlines whose words are foreign to the story.
+    fn headless_lists(&mut self) {
+        let n = self.len();
+        let Some(last) = self.last_body else { return };
+        let mut i = last + 1;
+        while i < n {
+            let mut j = i;
+            let (mut heads, mut dates, mut foreign) = (0, 0, 0);
+            let mut after_item = false;
+            while j < n && (j == i || self.adj[j - 1]) {
+                if self.kind(j) == Some(Kind::Markup) {
+                    j += 1;
+                    continue;
+                }
+                match self.item(j, after_item) {
+                    Some(Item::Date) => dates += 1,
+                    Some(Item::Headline) if self.lines[j].words >= 4 => {
+                        heads += 1;
+                        foreign += self.overlap(j).is_some_and(|o| o < 0.35) as usize;
+                    }
+                    Some(Item::Headline | Item::Source) => {}
+                    Some(Item::Lede) if self.overlap(j).is_some_and(|o| o < 0.35) => {}
+                    _ => break,
+                }
+                after_item = true;
+                j += 1;
+            }
+            if (dates >= 2 && heads >= 2) || (heads >= 3 && foreign * 3 >= heads * 2) {
+                for k in i..j {
+                    if self.free(k) {
+                        self.set(k, Cand::strong(Kind::RelatedLinks).uncertain());
+                    }
+                }
             }
             i = j.max(i + 1);
         }
@@ -460,7 +563,8 @@ impl<'a> Pass<'a> {
         }
     }
 
-    /// Weak candidates become debris next to debris, in the head or tail, or when recurring.
+    /// Weak candidates become debris next to debris, in the head or tail, when recurring, or
+    /// in a run of three or more of one kind.
     fn promote(&mut self) {
         let n = self.len();
         let mut counts: HashMap<&str, u32> = HashMap::new();
@@ -474,6 +578,33 @@ impl<'a> Pass<'a> {
             .iter()
             .map(|l| counts.get(l.key.as_str()).copied().unwrap_or(0) >= 2)
             .collect();
+        // Runs of weak lines of one kind: "Share / Tweet / Email / Print".
+        let weak = |p: &Pass<'_>, k: usize| {
+            p.st[k]
+                .cand
+                .as_ref()
+                .filter(|c| !c.is_strong() && c.need != Need::Both && !p.st[k].protected)
+                .map(|c| c.kind)
+        };
+        let mut in_run = vec![false; n];
+        let mut i = 0;
+        while i < n {
+            let Some(k) = weak(self, i) else {
+                i += 1;
+                continue;
+            };
+            let mut j = i + 1;
+            while j < n && self.adj[j - 1] && weak(self, j) == Some(k) {
+                j += 1;
+            }
+            let verbs = (i..j)
+                .filter(|&x| super::share_bar::starts_with_verb(&self.lines[x].key))
+                .count();
+            if j - i >= 3 && (k != Kind::ShareBar || verbs >= 2) {
+                in_run[i..j].iter_mut().for_each(|r| *r = true);
+            }
+            i = j;
+        }
         for round in 0..6 {
             let mut changed = false;
             let order: Box<dyn Iterator<Item = usize>> = if round % 2 == 0 {
@@ -488,13 +619,24 @@ impl<'a> Pass<'a> {
                 if c.is_strong() || self.st[i].protected {
                     continue;
                 }
-                let zone_ok = c.zone && self.zone(i) != Zone::Body && self.first_body.is_some();
-                let nb = (i > 0 && self.adj[i - 1] && self.is_debris(i - 1))
-                    || (i + 1 < n && self.adj[i] && self.is_debris(i + 1));
-                if zone_ok || nb || repeated[i] {
+                let edge = self.zone(i) != Zone::Body && self.first_body.is_some();
+                let before = i > 0 && self.adj[i - 1] && self.is_debris(i - 1);
+                let after = i + 1 < n && self.adj[i] && self.is_debris(i + 1);
+                let ok = match c.need {
+                    Need::Zone => edge || before || after || repeated[i] || in_run[i],
+                    Need::Neighbour => before || after || repeated[i] || in_run[i],
+                    Need::Both => before && after,
+                };
+                if ok {
+                    let certain = c.certain
+                        && match c.need {
+                            Need::Zone => edge && (before || after) || in_run[i] && edge,
+                            Need::Neighbour => before && after,
+                            Need::Both => false,
+                        };
                     let c = self.st[i].cand.as_mut().expect("candidate");
                     c.strength = Strength::Strong;
-                    c.certain = c.certain && zone_ok && nb;
+                    c.certain = certain;
                     changed = true;
                 }
             }
@@ -503,6 +645,14 @@ impl<'a> Pass<'a> {
             }
         }
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Item {
+    Headline,
+    Date,
+    Source,
+    Lede,
 }
 
 /// One finding per line or block, with its kind.
@@ -552,9 +702,11 @@ pub(super) fn compute(a: &Analysis, house: &House) -> Scan {
     super::section_label::mark(&mut p);
     super::duplicate_headline::mark(&mut p);
     super::author_widget::mark(&mut p);
+    super::chart::mark(&mut p);
     p.zones();
     super::teasers::mark(&mut p);
     p.extend_widgets();
+    p.headless_lists();
     p.fill_sandwiches();
     p.promote();
     assemble(&p)
@@ -728,8 +880,106 @@ fn assemble(p: &Pass<'_>) -> Scan {
 mod tests {
     use super::*;
 
+    /// `DEBRIS_DUMP=path cargo test --lib debris_dump -- --ignored --nocapture` prints each
+    /// line's verdict: a tool for tuning, not a check.
+    #[test]
+    #[ignore]
+    fn debris_dump() {
+        let Ok(path) = std::env::var("DEBRIS_DUMP") else {
+            return;
+        };
+        let text = std::fs::read_to_string(&path).expect("read");
+        let a = Analysis::new(Arc::new(crate::engine::document::Document::new(
+            &path, text,
+        )));
+        let house = House::default();
+        let mut p = Pass::new(&a);
+        for i in 0..p.len() {
+            let l = &p.lines[i];
+            if is_protected(l) {
+                p.st[i].protected = true;
+                continue;
+            }
+            p.st[i].cand = house.classify(l).or_else(|| classify(l));
+        }
+        p.zones();
+        super::super::section_label::mark(&mut p);
+        super::super::duplicate_headline::mark(&mut p);
+        super::super::author_widget::mark(&mut p);
+        super::super::chart::mark(&mut p);
+        p.zones();
+        super::super::teasers::mark(&mut p);
+        p.extend_widgets();
+        p.headless_lists();
+        p.fill_sandwiches();
+        p.promote();
+        for i in 0..p.len() {
+            let ov = p.overlap(i);
+            let c = p.st[i].cand.as_ref();
+            let l = &p.lines[i];
+            println!(
+                "{:4} {:?} {} {:<22} ov={:<5} {}",
+                l.doc_line + 1,
+                p.zone(i),
+                if p.st[i].protected {
+                    "P"
+                } else if p.st[i].body {
+                    "B"
+                } else {
+                    " "
+                },
+                c.map(|c| format!("{}{}", c.kind.name(), if c.is_strong() { "" } else { "?" }))
+                    .unwrap_or_default(),
+                ov.map(|o| format!("{o:.2}")).unwrap_or_default(),
+                l.raw.chars().take(70).collect::<String>()
+            );
+        }
+    }
+
     #[test]
     fn the_pattern_table_compiles() {
         assert!(TABLE.pats.len() > 50);
+    }
+
+    #[test]
+    fn doubled_labels() {
+        assert_eq!(
+            undouble("sponsored links sponsored links"),
+            Some("sponsored links")
+        );
+        assert_eq!(undouble("\u{e095}"), None);
+        assert_eq!(undouble("é é"), Some("é"));
+        assert_eq!(undouble("ab ac"), None);
+    }
+
+    /// Every line shape, cut at every character, through the whole scan: no panic.
+    #[test]
+    fn never_panics_on_odd_text() {
+        let samples = [
+            "\u{e095}\n\u{e071}\nSponsored Links Sponsored Links\n",
+            "é é\n🦀 🦀\n“Share” “Share”\n- \n•\n1.\n[\n&#x1F980;&#0;&#xD800;&amp\n",
+            "April 25, 2024World News\nWorld NewsApril 25, 2024\n(AP Photo/Ж)\nCreditЖ\n",
+            "Related Stories\n\nЖурнал…\nЖурнал Журнал…\n\r\n\r\nComments",
+            "<span class=x>Sponsored by </span>Ж\n[embed]x[/embed\n{{ x\n${}\n",
+        ];
+        for s in samples {
+            for (i, _) in s.char_indices() {
+                for text in [&s[..i], &s[i..]] {
+                    let a = Analysis::new(Arc::new(crate::engine::document::Document::new(
+                        "t.txt", text,
+                    )));
+                    let scan = compute(&a, &House::default());
+                    for (_, f) in &scan.findings {
+                        assert!(f.range.start <= f.range.end && f.range.end <= text.len());
+                        assert!(text.is_char_boundary(f.range.start));
+                        assert!(text.is_char_boundary(f.range.end));
+                        for e in &f.fixes[0].edits {
+                            assert!(text.is_char_boundary(e.range.start), "{text:?}");
+                            assert!(text.is_char_boundary(e.range.end), "{text:?}");
+                        }
+                    }
+                }
+            }
+        }
     }
 }

@@ -3,8 +3,9 @@
 //! ## What it finds
 //! One of the first lines of the draft, above the article's first paragraph, made only of
 //! the words newsrooms name their sections with (world, news, politics, business, tech,
-//! opinion, sport, Europe, Asia Pacific, US & Canada…), at most four of them; and “From the
-//! section …” lines.
+//! opinion, sport, Europe, Asia Pacific, US & Canada…), at most four of them; “From the
+//! section …” lines; and site menus, three or more such lines in a row before or after the
+//! article (with a short item between them).
 //!
 //! ## Why it matters
 //! The label is the site's navigation, printed above the headline. In a draft it reads as a
@@ -206,10 +207,31 @@ pub(super) fn is_label(key: &str) -> bool {
     (1..=4).contains(&n)
 }
 
-/// Labels above the first paragraph, among the first three lines.
+/// Labels above the first paragraph, among the first three lines; and menus of three or
+/// more section names before or after the article.
 pub(super) fn mark(p: &mut Pass<'_>) {
     if p.first_body.is_none() {
         return;
+    }
+    let n = p.len();
+    let label =
+        |p: &Pass<'_>, i: usize| p.free(i) && p.zone(i) != Zone::Body && is_label(&p.lines[i].key);
+    let mut i = 0;
+    while i < n {
+        if !label(p, i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < n && p.adj[j - 1] && label(p, j) {
+            j += 1;
+        }
+        if j - i >= 3 {
+            for k in i..j {
+                p.set(k, Cand::strong(Kind::SectionLabel));
+            }
+        }
+        i = j;
     }
     for i in 0..p.len().min(3) {
         if p.zone(i) != Zone::Head || i + 1 >= p.len() {

@@ -49,6 +49,7 @@ pub(super) static PATTERNS: &[Pat] = &[
         .words(7),
     Pat::strong(r"^(?:share|sharing) (?:options|tools|buttons|this story about sharing|about sharing)$"),
     Pat::strong(r"^link (?:copied|copied to clipboard)$"),
+    Pat::weak(r"^(?:un)?follow \S+(?: \S+){0,2}(?: for \S+)?$").words(5),
     Pat::weak(r"^copied$"),
 ];
 
@@ -122,6 +123,11 @@ const FILLERS: &[&str] = &[
     "on", "via", "to", "the", "with", "a", "friend", "friends", "more", "by", "now", "options",
     "about", "us", "your", "or", "and", "&",
 ];
+
+/// The line starts with a sharing verb ("share", "tweet", "email", "print"…).
+pub(super) fn starts_with_verb(key: &str) -> bool {
+    key.split(' ').next().is_some_and(|w| VERBS.contains(&w))
+}
 
 /// Lines made only of sharing words.
 pub(super) fn line(l: &LineView<'_>) -> Option<Cand> {

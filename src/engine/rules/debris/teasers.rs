@@ -24,7 +24,7 @@
 //! Safe for runs of three or more judged by vocabulary: the fix deletes the run. Shorter
 //! runs, single lines and runs judged by shape alone get an unsafe fix.
 
-use super::scan::{Cand, Pass};
+use super::scan::{Cand, Need, Pass};
 use super::Kind;
 use crate::engine::finding::{Finding, Severity};
 use crate::engine::rules::{Context, Rule};
@@ -81,6 +81,9 @@ pub(super) fn mark(p: &mut Pass<'_>) {
                 }
             } else if run.len() == 1 && foreign.len() == 1 {
                 p.set(i, Cand::weak(Kind::Teasers).uncertain());
+            } else if run.len() == 1 {
+                // A lede between two pieces of a promo card.
+                p.set(i, Cand::weak(Kind::Teasers).uncertain().needing(Need::Both));
             }
         } else if run.len() >= 3 {
             for &k in &run {

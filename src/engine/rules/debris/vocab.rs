@@ -2,7 +2,7 @@
 //! whether its words belong to the story (a teaser about a cricket star in a story about a
 //! state visit does not).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
@@ -12,7 +12,8 @@ use crate::engine::analysis::{Analysis, TokenKind};
 const MIN_WORDS: usize = 30;
 
 pub(super) struct Vocab {
-    words: HashSet<u64>,
+    /// Content word -> number of prose lines that use it.
+    words: HashMap<u64, u32>,
 }
 
 const STOP: &[&str] = &[
@@ -189,13 +190,17 @@ fn stem_hash(word: &str, buf: &mut String) -> Option<u64> {
 impl Vocab {
     /// The vocabulary of the given lines (byte ranges of the article's prose).
     pub fn build(a: &Analysis, ranges: impl Iterator<Item = Range<usize>>) -> Option<Vocab> {
-        let mut words = HashSet::new();
+        let mut words: HashMap<u64, u32> = HashMap::new();
         let mut buf = String::new();
+        let mut seen = HashSet::new();
         for r in ranges {
+            seen.clear();
             for t in a.tokens_in(&r) {
                 if t.kind == TokenKind::Word {
                     if let Some(h) = stem_hash(a.slice(&t.range), &mut buf) {
-                        words.insert(h);
+                        if seen.insert(h) {
+                            *words.entry(h).or_default() += 1;
+                        }
                     }
                 }
             }
@@ -204,8 +209,10 @@ impl Vocab {
     }
 
     /// Share of the line's content words that the story uses, or `None` when the line has
-    /// too few content words to tell.
-    pub fn overlap(&self, a: &Analysis, range: &Range<usize>) -> Option<f32> {
+    /// too few content words to tell. A line that is itself part of the vocabulary is judged
+    /// by the other lines only.
+    pub fn overlap(&self, a: &Analysis, range: &Range<usize>, counted: bool) -> Option<f32> {
+        let need = if counted { 2 } else { 1 };
         let mut buf = String::new();
         let (mut n, mut hit) = (0usize, 0usize);
         let mut seen = HashSet::new();
@@ -216,7 +223,7 @@ impl Vocab {
             if let Some(h) = stem_hash(a.slice(&t.range), &mut buf) {
                 if seen.insert(h) {
                     n += 1;
-                    hit += self.words.contains(&h) as usize;
+                    hit += (self.words.get(&h).copied().unwrap_or(0) >= need) as usize;
                 }
             }
         }
