@@ -57,7 +57,8 @@ pub(super) static PATTERNS: &[Pat] = &[
     Pat::strong(
         r"^(?:sponsored|promoted|paid|partner|branded|advertiser)(?: (?:content|links?|stories|story|posts?|partner content|feature|message|by \S.*|from \S.*))+$",
     )
-    .words(8),
+    .words(8)
+    .bare(),
     Pat::strong(
         r"\b(?:taboola|outbrain|revcontent|zergnet|teads|mgid|adchoices|ad choices|doubleclick|adsense|nativo|sharethrough)\b",
     )
@@ -70,10 +71,12 @@ pub(super) static PATTERNS: &[Pat] = &[
     Pat::strong(r"^why (?:am i seeing|this) (?:this )?ad\b.*$"),
     Pat::strong(r"^(?:scroll|swipe) (?:down |up )?(?:to|for) (?:continue|read|keep reading|more|next)\b.*$")
         .words(10),
-    Pat::strong(r"^ads? (?:by|via|from) \S.*$").words(6),
-    Pat::strong(r"^(?:promoted|sponsored|presented|brought to you|supported|paid for) by \S.*$").words(8),
+    Pat::strong(r"^ads? (?:by|via|from) \S.*$").words(6).bare(),
+    Pat::strong(r"^(?:promoted|sponsored|presented|brought to you|supported|paid for) by \S.*$")
+        .words(8)
+        .bare(),
     Pat::weak(r"^advertising$"),
-    Pat::weak(r"^powered by \S.*$").words(6),
+    Pat::weak(r"^powered by \S.*$").words(6).bare(),
     Pat::weak(r"^undo$"),
 ];
 

@@ -95,11 +95,16 @@ pub(super) fn mark(p: &mut Pass<'_>) {
     while i < n {
         let mut j = i;
         let mut ticks = 0;
-        while j < n && (j == i || p.adj[j - 1]) && p.free(j) && !p.st[j].body {
+        while j < n && (j == i || p.adj[j - 1]) && !p.st[j].body {
             let l = &p.lines[j];
+            let source = l.words <= 20 && SOURCE.is_match(&l.plain);
+            // The graphic's credit line may already be read as a photo credit.
+            if !p.free(j) && !(source && p.kind(j) == Some(Kind::PhotoCredit) && ticks > 0) {
+                break;
+            }
             if is_tick(l) {
                 ticks += 1;
-            } else if !(is_label(l) || (l.words <= 20 && SOURCE.is_match(&l.plain))) {
+            } else if !(is_label(l) || source) {
                 break;
             }
             j += 1;

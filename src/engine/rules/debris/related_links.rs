@@ -63,7 +63,9 @@ pub(super) static PATTERNS: &[Pat] = &[
     )
     .words(6),
     // "More from The Courier", "More on this story", "More like this", "More in Opinion"
-    Pat::heading(r"^more (?:from|on|in|about|like|for|by|at) \S+(?: \S+){0,4}$").words(7),
+    Pat::heading(r"^more (?:from|on|in|about|like|for|by|at) \S+(?: \S+){0,4}$")
+        .words(7)
+        .bare(),
     Pat::heading(
         r"^(?:trending(?: now| today| topics)?|what's trending|popular now|popular right now|hot right now|recommended(?: for you| reading)?|we recommend|(?:you|we think you)(?: may| might| will|'ll)(?: also)? (?:like|enjoy|love|be interested in)|editor'?s'? picks?|staff picks|don't miss(?: this)?|must reads?|in case you missed it|read next|what to read next|read this next|next (?:story|article|post|up)|see also|also on \S+(?: \S+){0,2}|around the web|(?:from|elsewhere) (?:around )?the web|from our partners|other people are reading|people (?:also|are) (?:read|reading|viewed|watching)|readers also (?:read|viewed|liked)|also in the news|more like this|more to explore|keep reading|(?:previous|prev) (?:story|article|post)(?: next (?:story|article|post))?|next on \S+(?: \S+){0,3}|more stories|more headlines|see more stories)$",
     )

@@ -102,6 +102,8 @@ pub(super) struct Pat {
     pub max_words: usize,
     pub heading: bool,
     pub need: Need,
+    /// Only lines that do not end like a sentence (the key drops a final full stop).
+    pub bare: bool,
 }
 
 impl Pat {
@@ -112,6 +114,7 @@ impl Pat {
             max_words: 12,
             heading: false,
             need: Need::Zone,
+            bare: false,
         }
     }
     pub const fn weak(re: &'static str) -> Pat {
@@ -131,6 +134,10 @@ impl Pat {
             max_words: n,
             ..self
         }
+    }
+    /// Only for lines without a closing full stop, question or exclamation mark.
+    pub const fn bare(self) -> Pat {
+        Pat { bare: true, ..self }
     }
     /// A weak pattern that needs debris beside it; the head or tail alone is not enough.
     pub const fn needs_company(self) -> Pat {
@@ -214,7 +221,7 @@ pub(super) fn classify(l: &LineView<'_>) -> Option<Cand> {
     if !key.is_empty() && l.words <= t.max_words {
         for i in t.set.matches(key).iter() {
             let (kind, p) = t.pats[i];
-            if l.words > p.max_words {
+            if l.words > p.max_words || (p.bare && l.plain.ends_with(['.', '!', '?'])) {
                 continue;
             }
             let c = Cand {
@@ -386,11 +393,23 @@ impl<'a> Pass<'a> {
 
     fn ensure_vocab(&mut self) {
         if self.vocab.is_none() {
+            // The article's own words: its prose, and the headline, headings and short
+            // sentences up to the last paragraph, but no candidate debris or cut-off line.
+            let last = self.last_body.unwrap_or(0);
+            self.in_vocab = (0..self.len())
+                .map(|j| {
+                    self.st[j].body
+                        || (j <= last
+                            && self.st[j].cand.is_none()
+                            && !self.st[j].protected
+                            && self.lines[j].words >= 3
+                            && !self.lines[j].is_cutoff())
+                })
+                .collect();
             let ranges: Vec<Range<usize>> = (0..self.len())
-                .filter(|&j| self.st[j].body)
+                .filter(|&j| self.in_vocab[j])
                 .map(|j| self.lines[j].range.clone())
                 .collect();
-            self.in_vocab = (0..self.len()).map(|j| self.st[j].body).collect();
             self.vocab = Some(Vocab::build(self.a, ranges.into_iter()));
         }
     }
@@ -486,14 +505,15 @@ impl<'a> Pass<'a> {
     }
 
     /// Lists of other stories' headlines after the end of the article, without a heading:
-    /// headlines with their dates, or headlines whose words are foreign to the story.
+    /// headlines with their dates, or Title Case headlines whose words are foreign to the
+    /// story.
     fn headless_lists(&mut self) {
         let n = self.len();
         let Some(last) = self.last_body else { return };
         let mut i = last + 1;
         while i < n {
             let mut j = i;
-            let (mut heads, mut dates, mut foreign) = (0, 0, 0);
+            let (mut heads, mut dates, mut foreign, mut titles) = (0, 0, 0, 0);
             let mut after_item = false;
             while j < n && (j == i || self.adj[j - 1]) {
                 if self.kind(j) == Some(Kind::Markup) {
@@ -504,6 +524,7 @@ impl<'a> Pass<'a> {
                     Some(Item::Date) => dates += 1,
                     Some(Item::Headline) if self.lines[j].words >= 4 => {
                         heads += 1;
+                        titles += self.lines[j].is_title_case() as usize;
                         foreign += self.overlap(j).is_some_and(|o| o < 0.35) as usize;
                     }
                     Some(Item::Headline | Item::Source) => {}
@@ -513,7 +534,9 @@ impl<'a> Pass<'a> {
                 after_item = true;
                 j += 1;
             }
-            if (dates >= 2 && heads >= 2) || (heads >= 3 && foreign * 3 >= heads * 2) {
+            // Headlines with their dates; or Title Case headlines about other things.
+            let foreign_titles = heads >= 3 && foreign * 3 >= heads * 2 && titles * 3 >= heads * 2;
+            if (dates >= 2 && heads >= 2) || foreign_titles {
                 for k in i..j {
                     if self.free(k) {
                         self.set(k, Cand::strong(Kind::RelatedLinks).uncertain());

@@ -46,10 +46,11 @@ pub(super) static PATTERNS: &[Pat] = &[
         r"^(?:follow|like|find) (?:us )?(?:on|via) (?:facebook|twitter|x|instagram|linkedin|youtube|tiktok|threads|bluesky|mastodon|telegram|whatsapp|flipboard|google news)$",
     ),
     Pat::strong(r"^follow \S+(?: \S+){0,3} on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|mastodon)$")
-        .words(7),
+        .words(7)
+        .bare(),
     Pat::strong(r"^(?:share|sharing) (?:options|tools|buttons|this story about sharing|about sharing)$"),
     Pat::strong(r"^link (?:copied|copied to clipboard)$"),
-    Pat::weak(r"^(?:un)?follow \S+(?: \S+){0,2}(?: for \S+)?$").words(5),
+    Pat::weak(r"^(?:un)?follow \S+(?: \S+){0,2}(?: for \S+)?$").words(5).bare(),
     Pat::weak(r"^copied$"),
 ];
 

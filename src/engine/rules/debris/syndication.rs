@@ -43,6 +43,7 @@ pub(super) static PATTERNS: &[Pat] = &[
     Pat::strong(r"^source (?:link|url|article|page)$"),
     Pat::weak(r"^(?:source|via|h/t|hat tip|courtesy(?: of)?)(?: ?: ?\S.*)?$")
         .words(6)
+        .bare()
         .needs_company(),
     Pat::strong(
         r"^(?:read|view|see|go to|visit|continue reading|open) (?:the )?(?:original|full|complete|source|entire) (?:article|story|post|report|piece|text|version)\b.*$",

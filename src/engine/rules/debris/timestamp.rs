@@ -178,7 +178,11 @@ pub(super) fn is_date_like(key: &str) -> bool {
             return false;
         }
     }
-    digit && (word || key.contains(':') || key.matches('.').count() >= 2 || key.contains('/'))
+    let time = key
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+    digit && (word || time || key.matches('.').count() >= 2 || key.contains('/'))
 }
 
 pub(super) fn line(l: &LineView<'_>) -> Option<Cand> {
@@ -241,5 +245,7 @@ mod tests {
         assert!(is_date_like("4 hours ago"));
         assert!(!is_date_like("2016"));
         assert!(!is_date_like("the 2016 race"));
+        assert!(!is_date_like("2019: 3,100"));
+        assert!(is_date_like("8:02 pm"));
     }
 }
