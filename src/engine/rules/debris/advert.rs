@@ -49,10 +49,10 @@ pub(super) static PATTERNS: &[Pat] = &[
     Pat::strong(
         r"^(?:advertisement|advertisements|advert|adverts|ad|ads|anzeige|annonce|publicité|publicidad|pubblicità|reklame|reklama|werbung|advertentie)$",
     ),
-    Pat::strong(r"^advertisement ?[-–—:]? ?(?:scroll|continue|story continues|article continues)\b.*$"),
-    Pat::strong(r"^(?:the )?(?:story|article|text|content|report|post) continues (?:below|after)\b.*$")
+    Pat::strong(r"^advertisement ?[-–—:]? ?(?:scroll|continue|story continues|article continues)(?-u:\b).*$"),
+    Pat::strong(r"^(?:the )?(?:story|article|text|content|report|post) continues (?:below|after)(?-u:\b).*$")
         .words(10),
-    Pat::strong(r"^continue reading (?:below|after (?:the )?(?:ad|advertisement|advert|break))\b.*$"),
+    Pat::strong(r"^continue reading (?:below|after (?:the )?(?:ad|advertisement|advert|break))(?-u:\b).*$"),
     Pat::strong(r"^.{0,40}sponsored$").words(5),
     Pat::strong(
         r"^(?:sponsored|promoted|paid|partner|branded|advertiser)(?: (?:content|links?|stories|story|posts?|partner content|feature|message|by \S.*|from \S.*))+$",
@@ -60,16 +60,16 @@ pub(super) static PATTERNS: &[Pat] = &[
     .words(8)
     .bare(),
     Pat::strong(
-        r"\b(?:taboola|outbrain|revcontent|zergnet|teads|mgid|adchoices|ad choices|doubleclick|adsense|nativo|sharethrough)\b",
+        r"(?-u:\b)(?:taboola|outbrain|revcontent|zergnet|teads|mgid|adchoices|ad choices|doubleclick|adsense|nativo|sharethrough)(?-u:\b)",
     )
     .words(10),
     Pat::strong(r"^(?:skip|close|report|hide|remove|block|mute) (?:this )?(?:ad|ads|advert|advertisement)$"),
     Pat::strong(
-        r"^(?:from|message from|a word from|brought to you by) (?:our |a |the )?(?:sponsors?|partners?|advertisers?)\b.*$",
+        r"^(?:from|message from|a word from|brought to you by) (?:our |a |the )?(?:sponsors?|partners?|advertisers?)(?-u:\b).*$",
     )
     .words(8),
-    Pat::strong(r"^why (?:am i seeing|this) (?:this )?ad\b.*$"),
-    Pat::strong(r"^(?:scroll|swipe) (?:down |up )?(?:to|for) (?:continue|read|keep reading|more|next)\b.*$")
+    Pat::strong(r"^why (?:am i seeing|this) (?:this )?ad(?-u:\b).*$"),
+    Pat::strong(r"^(?:scroll|swipe) (?:down |up )?(?:to|for) (?:continue|read|keep reading|more|next)(?-u:\b).*$")
         .words(10),
     Pat::strong(r"^ads? (?:by|via|from) \S.*$").words(6).bare(),
     Pat::strong(r"^(?:promoted|sponsored|presented|brought to you|supported|paid for) by \S.*$")

@@ -55,6 +55,13 @@ static BARE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^({NAME})$")).expect("name regex"));
 
 fn byline_name(plain: &str) -> Option<String> {
+    let head = plain.get(..8).unwrap_or(plain).to_ascii_lowercase();
+    if !["by ", "written", "words by", "story by", "reportin"]
+        .iter()
+        .any(|p| head.starts_with(p))
+    {
+        return None;
+    }
     let c = BYLINE.captures(plain)?;
     let name = c.get(1)?.as_str();
     // Stop the name at a following "and", comma or bar: "By Ana Ruiz and Tom Hale".
@@ -74,7 +81,8 @@ pub(super) fn mark(p: &mut Pass<'_>) {
                 continue;
             }
             let plain = p.lines[j].plain.trim();
-            let bare = BARE.is_match(plain) && plain.to_lowercase() == name;
+            let bare =
+                plain.len() == name.len() && BARE.is_match(plain) && plain.to_lowercase() == name;
             let twice = j > i && byline_name(plain).is_some_and(|m| m == name);
             if bare || twice {
                 p.set(j, Cand::strong(Kind::AuthorWidget));

@@ -97,7 +97,7 @@ pub(super) fn mark(p: &mut Pass<'_>) {
         let mut ticks = 0;
         while j < n && (j == i || p.adj[j - 1]) && !p.st[j].body {
             let l = &p.lines[j];
-            let source = l.words <= 20 && SOURCE.is_match(&l.plain);
+            let source = l.words <= 20 && l.plain.contains(':') && SOURCE.is_match(&l.plain);
             // The graphic's credit line may already be read as a photo credit.
             if !p.free(j) && !(source && p.kind(j) == Some(Kind::PhotoCredit) && ticks > 0) {
                 break;

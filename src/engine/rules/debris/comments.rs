@@ -50,7 +50,7 @@ pub(super) static PATTERNS: &[Pat] = &[
     // Threads: "36 146Reply", "All replies", "Show all threads", "View all 146 replies"
     Pat::strong(r"^[\d ]+ ?reply$"),
     Pat::strong(r"^(?:show |view |see |load )?all(?: \d[\d,.]*)? (?:replies|threads|comments|discussions)$"),
-    Pat::strong(r".\bview all \d[\d,.]* (?:replies|comments)$").words(10),
+    Pat::strong(r".(?-u:\b)view all \d[\d,.]* (?:replies|comments)$").words(10),
     Pat::strong(r"^\d[\d,.]*k? (?:replies|responses)$"),
     Pat::strong(
         r"^\d[\d,.]* (?:with|from) \d[\d,.]* (?:posters|commenters|participants)(?: participating)?$",
@@ -73,16 +73,16 @@ pub(super) static PATTERNS: &[Pat] = &[
     ),
     Pat::strong(r"^(?:comment|discussion|community|commenting) (?:policy|guidelines|rules|standards)$"),
     Pat::strong(
-        r"^you must (?:be logged in|log ?in|sign in|register|create an account|be a (?:registered )?(?:member|subscriber))\b.*(?:comment|reply|discussion|post)",
+        r"^you must (?:be logged in|log ?in|sign in|register|create an account|be a (?:registered )?(?:member|subscriber))(?-u:\b).*(?:comment|reply|discussion|post)",
     )
     .words(30),
     Pat::strong(
-        r"^(?:please )?(?:sign|log) ?in (?:to|or register to) (?:comment|reply|post|join|leave|add|see|view)\b.*$",
+        r"^(?:please )?(?:sign|log) ?in (?:to|or register to) (?:comment|reply|post|join|leave|add|see|view)(?-u:\b).*$",
     )
     .words(25),
     // Notices under the form
     Pat::strong(
-        r"^(?:this site uses akismet|your email address will not be published|required fields are marked|save my name,? email|notify me of (?:follow-up|new) |(?:the )?opinions expressed in (?:reader |the )?comments|comments (?:are|will be|may be) (?:moderated|reviewed|pre-moderated)|by commenting,? you agree|if you would like to (?:add|leave|post) a comment|sorry you didn't like this comment)\b.*$",
+        r"^(?:this site uses akismet|your email address will not be published|required fields are marked|save my name,? email|notify me of (?:follow-up|new) |(?:the )?opinions expressed in (?:reader |the )?comments|comments (?:are|will be|may be) (?:moderated|reviewed|pre-moderated)|by commenting,? you agree|if you would like to (?:add|leave|post) a comment|sorry you didn't like this comment)(?-u:\b).*$",
     )
     .words(60),
     // Form fields: "Name *", "Your email *", "Comment *"

@@ -39,11 +39,11 @@ impl Rule for Cookie {
 
 pub(super) static PATTERNS: &[Pat] = &[
     Pat::strong(
-        r"^(?:we|this (?:site|website)|our (?:site|website|partners)|we and our (?:partners|vendors)|this site and its partners) (?:use|uses|store|set|and our partners use) (?:cookies|cookies and similar technologies)\b.*$",
+        r"^(?:we|this (?:site|website)|our (?:site|website|partners)|we and our (?:partners|vendors)|this site and its partners) (?:use|uses|store|set|and our partners use) (?:cookies|cookies and similar technologies)(?-u:\b).*$",
     )
     .words(80),
     Pat::strong(
-        r"^by (?:using|continuing to (?:use|browse)|browsing|clicking|visiting|staying on) (?:this|our) (?:site|website|service)\b.*\b(?:cookies|agree|consent|accept)\b.*$",
+        r"^by (?:using|continuing to (?:use|browse)|browsing|clicking|visiting|staying on) (?:this|our) (?:site|website|service)(?-u:\b).*(?-u:\b)(?:cookies|agree|consent|accept)(?-u:\b).*$",
     )
     .words(80),
     Pat::strong(

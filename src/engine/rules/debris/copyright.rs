@@ -37,13 +37,13 @@ impl Rule for Copyright {
 
 pub(super) static PATTERNS: &[Pat] = &[
     Pat::strong(r"^(?:©|\(c\)|copyright ©|copyright \(c\)|copyright \d{4}|copr\.? \d{4}).*$").words(30),
-    Pat::strong(r"^copyright\b.*(?:\b\d{4}\b|©|all rights reserved).*$").words(30),
-    Pat::strong(r"\ball rights reserved\b").words(30),
+    Pat::strong(r"^copyright(?-u:\b).*(?:(?-u:\b)\d{4}(?-u:\b)|©|all rights reserved).*$").words(30),
+    Pat::strong(r"(?-u:\b)all rights reserved(?-u:\b)").words(30),
     Pat::strong(
-        r"^this (?:material|article|content|story) (?:may not|must not|cannot|can not) be (?:published|reproduced|broadcast|rewritten|redistributed|copied|republished)\b.*$",
+        r"^this (?:material|article|content|story) (?:may not|must not|cannot|can not) be (?:published|reproduced|broadcast|rewritten|redistributed|copied|republished)(?-u:\b).*$",
     )
     .words(40),
-    Pat::strong(r"^(?:no part of this|unauthori[sz]ed (?:reproduction|use|copying|distribution))\b.*$").words(40),
+    Pat::strong(r"^(?:no part of this|unauthori[sz]ed (?:reproduction|use|copying|distribution))(?-u:\b).*$").words(40),
     Pat::weak(
         r"^(?:terms(?: of (?:use|service|sale))?|terms (?:and|&) conditions(?: apply)?|privacy(?: policy| notice| statement| center| centre)?|cookie policy|contact(?: us)?|about(?: us)?|accessibility(?: statement)?|site ?map|site index|help|careers|advertise(?: with us)?|permissions|feedback|corrections|ethics policy|code of conduct|faq|masthead|manage subscription|your ad choices|do not sell my (?:personal )?info(?:rmation)?|read the terms of use|open in the app|go to home page|back to top)$",
     ),

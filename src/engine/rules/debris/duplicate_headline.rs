@@ -83,6 +83,10 @@ pub(super) fn mark(p: &mut Pass<'_>) {
         if !p.adj[i - 1] || !p.free(i) || p.st[i - 1].protected || p.lines[i].words < 3 {
             continue;
         }
+        let first = |k: &str| k.chars().find(|c| c.is_alphanumeric());
+        if first(&p.lines[i - 1].key) != first(&p.lines[i].key) {
+            continue;
+        }
         let (a, b) = (norm(&p.lines[i - 1].key), norm(&p.lines[i].key));
         // A copy cut off in mid-word ("… So You Spend Mor"), of a title, not of a paragraph
         // (a pull quote repeats the start of a paragraph, but ends at a word's end).

@@ -17,28 +17,34 @@ pub(super) struct LineView<'a> {
     /// The trimmed content as written.
     pub raw: &'a str,
     /// Without Markdown markers, links, emphasis, HTML tags and entities.
-    pub plain: String,
+    pub plain: Cow<'a, str>,
     /// `plain` in lower case with straight quotes, single spaces, and leading/trailing
     /// decorations (arrows, bullets, a trailing colon or full stop) removed.
     pub key: String,
     /// Words (whitespace-separated pieces with a letter or digit) in `plain`.
     pub words: usize,
+    prose: bool,
 }
 
 impl<'a> LineView<'a> {
     pub fn new(a: &'a Analysis, doc_line: usize, range: Range<usize>) -> LineView<'a> {
         let raw = &a.text()[range.clone()];
-        let plain = plain_of(raw).into_owned();
+        let plain = plain_of(raw);
         let key = key_of(&plain);
         let words = count_words(&plain);
-        LineView {
+        let mut l = LineView {
             doc_line,
             range,
             raw,
             plain,
             key,
             words,
-        }
+            prose: false,
+        };
+        l.prose = !l.is_cutoff()
+            && (l.words >= 25 || (l.words >= 12 && l.ends_sentence()))
+            && !l.is_title_case();
+        l
     }
 
     /// Ends like a sentence (full stop, question or exclamation mark, closing quote…).
@@ -53,9 +59,7 @@ impl<'a> LineView<'a> {
 
     /// Article prose: long enough and shaped like sentences (not Title Case like a headline).
     pub fn is_prose(&self) -> bool {
-        !self.is_cutoff()
-            && (self.words >= 25 || (self.words >= 12 && self.ends_sentence()))
-            && !self.is_title_case()
+        self.prose
     }
 
     /// Most words capitalised, as in headlines ("Police Set Up Cameras to Catch a Lion").
@@ -207,8 +211,10 @@ pub(super) fn key_of(plain: &str) -> String {
             out.push(' ');
             space = false;
         }
-        for lc in c.to_lowercase() {
-            out.push(lc);
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
         }
     }
     let t = out

@@ -247,7 +247,8 @@ pub(super) fn line(l: &LineView<'_>) -> Option<Cand> {
         return Some(Cand::strong(Kind::Markup));
     }
     // Icon-font glyphs (Private Use Area) with nothing else on the line.
-    if raw.chars().any(is_private_use)
+    if raw.len() <= 40
+        && raw.chars().any(is_private_use)
         && raw
             .chars()
             .all(|c| is_private_use(c) || c.is_whitespace() || !c.is_alphanumeric())

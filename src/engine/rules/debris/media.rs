@@ -43,10 +43,10 @@ pub(super) static PATTERNS: &[Pat] = &[
     ),
     Pat::strong(r"^(?:image|photo|slide|picture|video)s? \d+ (?:of|/) \d+$"),
     Pat::strong(r"^(?:gallery|slideshow|photos?|video|in pictures)\s*:.*\|\s*\d+ (?:photos|images|slides|pictures)$"),
-    Pat::strong(r"^your video will (?:play|begin|start|resume) in\b.*$"),
-    Pat::strong(r"^(?:the )?(?:next )?video (?:starts|will start|begins|will begin|will play) in\b.*$"),
+    Pat::strong(r"^your video will (?:play|begin|start|resume) in(?-u:\b).*$"),
+    Pat::strong(r"^(?:the )?(?:next )?video (?:starts|will start|begins|will begin|will play) in(?-u:\b).*$"),
     Pat::strong(
-        r"^(?:now playing|now watching|up next in video|play video|watch video|watch the video|video (?:is )?not available|captions? (?:not )?available|closed captions?(?: settings)?|this video is (?:no longer |not )?available\b.*|unfortunately,? this video\b.*|video unavailable|media playback is unsupported on your device|your browser does not support\b.*)$",
+        r"^(?:now playing|now watching|up next in video|play video|watch video|watch the video|video (?:is )?not available|captions? (?:not )?available|closed captions?(?: settings)?|this video is (?:no longer |not )?available(?-u:\b).*|unfortunately,? this video(?-u:\b).*|video unavailable|media playback is unsupported on your device|your browser does not support(?-u:\b).*)$",
     )
     .words(14),
     Pat::strong(r"^(?:view|see|open) (?:this|the) (?:post|photo|video|tweet|reel) on (?:instagram|twitter|x|facebook|tiktok|youtube|threads)$"),

@@ -56,31 +56,31 @@ pub(super) static PATTERNS: &[Pat] = &[
         r"^(?:sign up|sign-up|signup|subscribe|subscribe now|subscribe today|subscribe here|sign up now|sign up free|sign up today|subscribe for free|join now|newsletter sign-?up|get the newsletter)$",
     ),
     Pat::weak(r"^(?:sign in|log in|login|log out|register|register now|my account|create (?:an|a free) account|get started)$"),
-    Pat::strong(r"^(?:get|have|receive|sign up to receive|delivered) .*(?:to|in|into|straight to) your inbox\b.*$").words(20),
-    Pat::strong(r"^.*\bdelivered (?:straight |directly |right )?to your inbox\b.*$").words(20),
+    Pat::strong(r"^(?:get|have|receive|sign up to receive|delivered) .*(?:to|in|into|straight to) your inbox(?-u:\b).*$").words(20),
+    Pat::strong(r"^.*(?-u:\b)delivered (?:straight |directly |right )?to your inbox(?-u:\b).*$").words(20),
     Pat::strong(r"^(?:enter )?your e-?mail(?: address)?(?: here)?(?: \(required\))?$"),
     Pat::strong(r"^(?:enter )?e-?mail(?: address)? (?:here|\(required\)?)$"),
-    Pat::strong(r"^(?:sign up|subscribe|register) (?:for|to) .*\b(?:inbox|newsletters?|e-?mails?)\b.*$").words(30),
+    Pat::strong(r"^(?:sign up|subscribe|register) (?:for|to) .*(?-u:\b)(?:inbox|newsletters?|e-?mails?)(?-u:\b).*$").words(30),
     Pat::strong(
-        r"^by (?:registering|signing up|subscribing|clicking|submitting|continuing|entering|providing|creating|joining|tapping)\b.*\b(?:agree|accept|consent|acknowledge)\b.*$",
+        r"^by (?:registering|signing up|subscribing|clicking|submitting|continuing|entering|providing|creating|joining|tapping)(?-u:\b).*(?-u:\b)(?:agree|accept|consent|acknowledge)(?-u:\b).*$",
     )
     .words(60),
-    Pat::strong(r"^already (?:a |an )?(?:subscriber|member|registered|have an account|subscribed)\b.*$").words(15),
+    Pat::strong(r"^already (?:a |an )?(?:subscriber|member|registered|have an account|subscribed)(?-u:\b).*$").words(15),
     // Paywalls
-    Pat::strong(r"^(?:subscribe|sign in|log in|register|sign up) (?:now )?to (?:continue|keep) reading\b.*$").words(25),
-    Pat::strong(r"^(?:to )?(?:continue|keep) reading,? (?:please )?(?:subscribe|sign in|log in|register|become)\b.*$").words(25),
+    Pat::strong(r"^(?:subscribe|sign in|log in|register|sign up) (?:now )?to (?:continue|keep) reading(?-u:\b).*$").words(25),
+    Pat::strong(r"^(?:to )?(?:continue|keep) reading,? (?:please )?(?:subscribe|sign in|log in|register|become)(?-u:\b).*$").words(25),
     Pat::strong(
-        r"^(?:this|the) (?:article|story|content|piece|post|page) is (?:only )?(?:available|exclusive|reserved|for) (?:to |for )?(?:our )?(?:subscribers|members|premium|paying)\b.*$",
+        r"^(?:this|the) (?:article|story|content|piece|post|page) is (?:only )?(?:available|exclusive|reserved|for) (?:to |for )?(?:our )?(?:subscribers|members|premium|paying)(?-u:\b).*$",
     )
     .words(25),
-    Pat::strong(r"^you(?:'ve| have) (?:reached|read|used|hit) (?:your|all|the|\d+)\b.*\b(?:articles?|stories|limit)\b.*$").words(30),
-    Pat::strong(r"^you have (?:\d+|one|two|three|no|zero) (?:free )?(?:articles?|stories|reads) (?:left|remaining)\b.*$").words(20),
-    Pat::strong(r"^(?:unlock|get|enjoy) (?:unlimited|full|digital|complete|premium) access\b.*$").words(20),
+    Pat::strong(r"^you(?:'ve| have) (?:reached|read|used|hit) (?:your|all|the|\d+)(?-u:\b).*(?-u:\b)(?:articles?|stories|limit)(?-u:\b).*$").words(30),
+    Pat::strong(r"^you have (?:\d+|one|two|three|no|zero) (?:free )?(?:articles?|stories|reads) (?:left|remaining)(?-u:\b).*$").words(20),
+    Pat::strong(r"^(?:unlock|get|enjoy) (?:unlimited|full|digital|complete|premium) access(?-u:\b).*$").words(20),
     Pat::strong(r"^(?:subscribers?|members?|premium) only$"),
-    Pat::strong(r"^(?:subscribe|support) (?:to |our |us |independent |quality )+.*journalism\b.*$").words(25),
-    Pat::strong(r"^(?:thanks|thank you) for (?:signing up|subscribing|registering)\b.*$").words(20),
-    Pat::weak(r"^become a (?:member|subscriber|supporter|patron)\b.*$"),
-    Pat::weak(r"^(?:stay|keep) (?:informed|up to date|in the know|updated)\b.*$"),
+    Pat::strong(r"^(?:subscribe|support) (?:to |our |us |independent |quality )+.*journalism(?-u:\b).*$").words(25),
+    Pat::strong(r"^(?:thanks|thank you) for (?:signing up|subscribing|registering)(?-u:\b).*$").words(20),
+    Pat::weak(r"^become a (?:member|subscriber|supporter|patron)(?-u:\b).*$"),
+    Pat::weak(r"^(?:stay|keep) (?:informed|up to date|in the know|updated)(?-u:\b).*$"),
     Pat::weak(r"^(?:most recent|latest|previous) (?:newsletter|issue|edition)s?$"),
 ];
 
@@ -90,7 +90,7 @@ static SIGN_UP: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static NEWSLETTER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:newsletters?|inbox|e-?mails?|daily|weekly|briefing|digest|alerts?|bulletin|updates)\b")
+    Regex::new(r"(?-u:\b)(?:newsletters?|inbox|e-?mails?|daily|weekly|briefing|digest|alerts?|bulletin|updates)(?-u:\b)")
         .expect("newsletter words regex")
 });
 

@@ -49,7 +49,7 @@ pub(super) static PATTERNS: &[Pat] = &[
     Pat::strong(r"^\(?(?:ap|afp|reuters|epa|getty images?|ap images|pa) photo ?/ ?\S.*$").words(10),
     Pat::strong(r"^(?:a )?(?:file|archive) (?:photo|picture|image|pic|photograph)$"),
     Pat::strong(r"^(?:file|archive) (?:photo|picture|image) ?: ?\S.*$").words(80),
-    Pat::strong(r"^media caption\b.*$").words(80),
+    Pat::strong(r"^media caption(?-u:\b).*$").words(80),
     Pat::strong(r"^(?:hide|show|toggle|expand|close) (?:caption|captions)$"),
     Pat::strong(r"^getty(?: images)?$"),
     Pat::weak(r"^caption$"),
@@ -228,9 +228,9 @@ fn paren_is_credit(inner: &str) -> bool {
 }
 
 pub(super) fn line(l: &LineView<'_>) -> Option<Cand> {
-    let plain = l.plain.as_str();
+    let plain = &*l.plain;
     // Credit lines.
-    if l.words <= 14 {
+    if l.words <= 14 && (plain.contains(['/', ':']) || plain.len() < 80) {
         if let Some(c) = LEAD_CREDIT.captures(plain) {
             let rest = c.get(1).map_or("", |m| m.as_str());
             if is_credit_text(rest) || is_slash_credit(rest) {
@@ -253,14 +253,33 @@ pub(super) fn line(l: &LineView<'_>) -> Option<Cand> {
             return Some(Cand::strong(Kind::PhotoCredit));
         }
     }
-    // Captions that end with a credit.
-    let credit = TRAILING_PAREN
-        .captures(plain)
+    // Captions that end with a credit (cheap tests first: most lines end otherwise).
+    let paren = plain.ends_with(')') || plain.ends_with(").");
+    let glued = plain.contains("Credit");
+    let label = plain.contains(": ");
+    let slug = plain.contains('/');
+    if !(paren || glued || label || slug) {
+        return None;
+    }
+    let credit = paren
+        .then(|| TRAILING_PAREN.captures(plain))
+        .flatten()
         .filter(|c| paren_is_credit(c.get(1).map_or("", |m| m.as_str())))
         .and_then(|c| c.get(0))
-        .or_else(|| TRAILING_GLUED.captures(plain).and_then(|c| c.get(1)))
-        .or_else(|| TRAILING_LABEL.captures(plain).and_then(|c| c.get(1)))
-        .or_else(|| TRAILING_SLUG.captures(plain).and_then(|c| c.get(1)))?;
+        .or_else(|| {
+            glued
+                .then(|| TRAILING_GLUED.captures(plain)?.get(1))
+                .flatten()
+        })
+        .or_else(|| {
+            label
+                .then(|| TRAILING_LABEL.captures(plain)?.get(1))
+                .flatten()
+        })
+        .or_else(|| {
+            slug.then(|| TRAILING_SLUG.captures(plain)?.get(1))
+                .flatten()
+        })?;
     let caption = &plain[..credit.start()];
     let caption_words = super::line::count_words(caption);
     let sentences = caption

@@ -56,14 +56,14 @@ pub(super) static PATTERNS: &[Pat] = &[
     )
     .words(6),
     Pat::strong(r"^(?:read more|more)(?: read more| more)+$"),
-    Pat::strong(r"^(?:click|tap) (?:here|the link|below|the button)\b.*$").words(25),
+    Pat::strong(r"^(?:click|tap) (?:here|the link|below|the button)(?-u:\b).*$").words(25),
     Pat::strong(
-        r"^(?:click|tap) to (?:enlarge|expand|view|read|watch|play|share|see|open|subscribe|download|learn)\b.*$",
+        r"^(?:click|tap) to (?:enlarge|expand|view|read|watch|play|share|see|open|subscribe|download|learn)(?-u:\b).*$",
     ),
     Pat::strong(
         r"^continue reading(?: the main story| below| this (?:story|article)| the story)?$",
     ),
-    Pat::strong(r"^check out (?:more|our|the latest|all|other)\b.*$"),
+    Pat::strong(r"^check out (?:more|our|the latest|all|other)(?-u:\b).*$"),
     Pat::weak(
         r"^(?:read now|watch now|listen now|learn more|find out more|get more info|more info|more information|see more|view all|see all|show all|show more|read more|more)$",
     ),
@@ -83,7 +83,10 @@ static TRAILING_CALL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub(super) fn line(l: &LineView<'_>) -> Option<Cand> {
-    if l.words <= 60 && TRAILING_CALL.is_match(&l.key) {
+    let call_end = ["now", "more", "reading", "story"]
+        .iter()
+        .any(|e| l.key.ends_with(e));
+    if l.words <= 60 && call_end && TRAILING_CALL.is_match(&l.key) {
         return Some(Cand::strong(Kind::Promo));
     }
     if l.words > 30 {

@@ -148,14 +148,21 @@ impl Pat {
     }
 }
 
+/// The phrase patterns of every kind in two sets: those for short lines (at most
+/// `SHORT` words), run only on short lines, and those that may match longer lines. Article
+/// prose only ever meets the small second set.
 struct Table {
-    set: RegexSet,
-    pats: Vec<(Kind, &'static Pat)>,
+    short: RegexSet,
+    long: RegexSet,
+    short_pats: Vec<(Kind, &'static Pat)>,
+    long_pats: Vec<(Kind, &'static Pat)>,
     max_words: usize,
 }
 
+const SHORT: usize = 15;
+
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    let groups: [(Kind, &'static [Pat]); 11] = [
+    let groups: [(Kind, &'static [Pat]); 13] = [
         (Kind::Markup, super::markup::PATTERNS),
         (Kind::RelatedLinks, super::related_links::PATTERNS),
         (Kind::Comments, super::comments::PATTERNS),
@@ -167,31 +174,40 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         (Kind::PhotoCredit, super::photo_credit::PATTERNS),
         (Kind::Media, super::media::PATTERNS),
         (Kind::Cookie, super::cookie::PATTERNS),
+        (Kind::Copyright, super::copyright::PATTERNS),
+        (Kind::SectionLabel, super::section_label::PATTERNS),
     ];
-    let mut pats: Vec<(Kind, &'static Pat)> = Vec::new();
-    for (k, ps) in groups {
+    let mut short_pats: Vec<(Kind, &'static Pat)> = Vec::new();
+    let mut long_pats: Vec<(Kind, &'static Pat)> = Vec::new();
+    let all = groups
+        .into_iter()
+        .chain([(Kind::Breadcrumb, super::breadcrumb::PATTERNS)]);
+    for (k, ps) in all {
         for p in ps {
-            pats.push((k, p));
+            if p.max_words <= SHORT {
+                short_pats.push((k, p));
+            } else {
+                long_pats.push((k, p));
+            }
         }
     }
-    for p in super::copyright::PATTERNS {
-        pats.push((Kind::Copyright, p));
-    }
-    for p in super::section_label::PATTERNS {
-        pats.push((Kind::SectionLabel, p));
-    }
-    for p in super::breadcrumb::PATTERNS {
-        pats.push((Kind::Breadcrumb, p));
-    }
-    let set = RegexSetBuilder::new(pats.iter().map(|(_, p)| p.re))
-        .size_limit(64 << 20)
-        .dfa_size_limit(64 << 20)
-        .build()
-        .expect("debris pattern table");
-    let max_words = pats.iter().map(|(_, p)| p.max_words).max().unwrap_or(0);
+    let build = |pats: &[(Kind, &'static Pat)]| {
+        RegexSetBuilder::new(pats.iter().map(|(_, p)| p.re))
+            .size_limit(64 << 20)
+            .dfa_size_limit(64 << 20)
+            .build()
+            .expect("debris pattern table")
+    };
+    let max_words = long_pats
+        .iter()
+        .map(|(_, p)| p.max_words)
+        .max()
+        .unwrap_or(SHORT);
     Table {
-        set,
-        pats,
+        short: build(&short_pats),
+        long: build(&long_pats),
+        short_pats,
+        long_pats,
         max_words,
     }
 });
@@ -218,9 +234,19 @@ pub(super) fn classify(l: &LineView<'_>) -> Option<Cand> {
     let t = &*TABLE;
     // A label printed twice ("Sponsored Links Sponsored Links") is judged once.
     let key = undouble(&l.key).unwrap_or(&l.key);
-    if !key.is_empty() && l.words <= t.max_words {
-        for i in t.set.matches(key).iter() {
-            let (kind, p) = t.pats[i];
+    let sets: &[(&RegexSet, &[(Kind, &'static Pat)])] = if key.is_empty() || l.words > t.max_words {
+        &[]
+    } else if l.words <= SHORT {
+        &[(&t.short, &t.short_pats), (&t.long, &t.long_pats)]
+    } else {
+        &[(&t.long, &t.long_pats)]
+    };
+    for (set, pats) in sets {
+        if !set.is_match(key) {
+            continue;
+        }
+        for i in set.matches(key).iter() {
+            let (kind, p) = pats[i];
             if l.words > p.max_words || (p.bare && l.plain.ends_with(['.', '!', '?'])) {
                 continue;
             }
@@ -267,11 +293,11 @@ fn undouble(key: &str) -> Option<&str> {
 static PROTECT: LazyLock<RegexSet> = LazyLock::new(|| {
     RegexSet::new([
         // Agency and staff credits: "The Associated Press contributed to this article."
-        r"(?i)\bcontributed (?:to )?(?:this|the|today's) (?:report|article|story|reporting|coverage)",
-        r"(?i)\bcontributed reporting\b",
+        r"(?i)(?-u:\b)contributed (?:to )?(?:this|the|today's) (?:report|article|story|reporting|coverage)",
+        r"(?i)(?-u:\b)contributed reporting(?-u:\b)",
         // "(Reporting by …; Editing by …)", "Additional reporting by …"
-        r"(?i)^\(?(?:additional |with )?(?:reporting|writing|editing|research|compiled|translated|produced|edited) (?:by|from)\b",
-        r"(?i)\b(?:editing|reporting|writing) by\b[^)]*\)\.?$",
+        r"(?i)^\(?(?:additional |with )?(?:reporting|writing|editing|research|compiled|translated|produced|edited) (?:by|from)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:editing|reporting|writing) by(?-u:\b)[^)]*\)\.?$",
         // Datelines: "MOSCOW (AP) —", "LONDON —"
         r"^\p{Lu}[\p{Lu} .,'’-]{1,40}(?: \([\p{L} .]{1,30}\))? ?[—–-]{1,2}(?:\s|$)",
     ])
@@ -434,7 +460,8 @@ impl<'a> Pass<'a> {
             return None; // a lead-in to the article's own list
         }
         if l.is_headline_like() {
-            let source = after_item && l.words <= 4 && l.starts_upper();
+            let source = (after_item && l.words <= 4 && l.starts_upper())
+                || super::section_label::is_label(&l.key);
             return Some(if source { Item::Source } else { Item::Headline });
         }
         (after_item && l.words <= 45 && l.ends_sentence() && !l.key.ends_with(':'))
@@ -462,10 +489,12 @@ impl<'a> Pass<'a> {
             let tail = self.zone(i) == Zone::Tail;
             let mut j = i + 1;
             let mut after_item = false;
+            let mut prev_long_headline = false;
             let mut items = 0;
             while j < n && self.adj[j - 1] {
-                // Empty bullets inside the list stay findings of their own.
-                if self.kind(j) == Some(Kind::Markup) {
+                // Empty bullets inside the list stay findings of their own, and so does other
+                // furniture after the end of the article.
+                if self.kind(j) == Some(Kind::Markup) || (tail && self.st[j].cand.is_some()) {
                     j += 1;
                     continue;
                 }
@@ -483,10 +512,11 @@ impl<'a> Pass<'a> {
                         let next = self.next(j);
                         next.is_some_and(|k| matches!(self.item(k, true), Some(Item::Date)))
                             || (long(self, j)
-                                && next.is_some_and(|k| {
-                                    long(self, k)
-                                        && matches!(self.item(k, false), Some(Item::Headline))
-                                }))
+                                && (prev_long_headline
+                                    || next.is_some_and(|k| {
+                                        long(self, k)
+                                            && matches!(self.item(k, false), Some(Item::Headline))
+                                    })))
                             || self.overlap(j).is_some_and(|o| o < 0.5)
                     }
                 };
@@ -496,6 +526,7 @@ impl<'a> Pass<'a> {
                 let mut c = Cand::strong(h.kind);
                 c.certain = tail;
                 self.set(j, c);
+                prev_long_headline = item == Item::Headline && self.lines[j].words >= 4;
                 after_item = true;
                 items += 1;
                 j += 1;
@@ -903,6 +934,115 @@ fn assemble(p: &Pass<'_>) -> Scan {
 mod tests {
     use super::*;
 
+    /// Where the time goes: `cargo test --release --lib debris_phases -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn debris_phases() {
+        use std::time::Instant;
+        let mut text = String::new();
+        for i in 0..400 {
+            text.push_str(match i % 4 {
+                0 => "The harbour authority said on Tuesday that ferry crews would return to work after the union accepted a pay offer that caps night shifts.\n\n",
+                1 => "Island businesses had warned that the strike was costing them the start of the season, and about 40,000 passengers were stranded.\n\n",
+                2 => "Advertisement\n\n",
+                _ => "“We did not want to strike,” said a deckhand who has worked on the ferries for nineteen years.\n\n",
+            });
+        }
+        if let Ok(path) = std::env::var("DEBRIS_PHASES_FILE") {
+            text = std::fs::read_to_string(path).expect("read");
+        }
+        let a = Analysis::new(Arc::new(crate::engine::document::Document::new(
+            "t.txt", text,
+        )));
+        let n = a.lines.len();
+        let t = Instant::now();
+        let p = Pass::new(&a);
+        println!("views      {:?} per line", t.elapsed() / n as u32);
+        for l in &p.lines {
+            std::hint::black_box(is_protected(l));
+        }
+        let t = Instant::now();
+        for l in &p.lines {
+            std::hint::black_box(is_protected(l));
+        }
+        println!("protect    {:?} per line", t.elapsed() / n as u32);
+        for _ in 0..2 {
+            let t = Instant::now();
+            for l in &p.lines {
+                std::hint::black_box(classify(l));
+            }
+            println!("classify   {:?} per line", t.elapsed() / n as u32);
+        }
+        for (name, f) in [
+            ("markup", super::super::markup::line as Special),
+            ("comments", super::super::comments::line),
+            ("dateline", super::super::glued_dateline::line),
+            ("timestamp", super::super::timestamp::line),
+            ("breadcrumb", super::super::breadcrumb::line),
+            ("photo", super::super::photo_credit::line),
+            ("share", super::super::share_bar::line),
+            ("newsletter", super::super::newsletter::line),
+            ("promo", super::super::promo::line),
+            ("advert", super::super::advert::line),
+        ] {
+            for l in &p.lines {
+                std::hint::black_box(f(l));
+            }
+            let t = Instant::now();
+            for l in &p.lines {
+                std::hint::black_box(f(l));
+            }
+            println!("{name:10} {:?} per line", t.elapsed() / n as u32);
+        }
+        let t = Instant::now();
+        std::hint::black_box(compute(&a, &House::default()));
+        println!("compute    {:?} per line", t.elapsed() / n as u32);
+        {
+            let house = House::default();
+            let mut lap = Instant::now();
+            let mut tick = |name: &str| {
+                println!("  {name:12} {:?}", lap.elapsed());
+                lap = Instant::now();
+            };
+            let mut p = Pass::new(&a);
+            tick("new");
+            for i in 0..p.len() {
+                let l = &p.lines[i];
+                if house.allows(l) || is_protected(l) {
+                    p.st[i].protected = true;
+                    continue;
+                }
+                p.st[i].cand = house.classify(l).or_else(|| classify(l));
+            }
+            tick("classify");
+            p.zones();
+            tick("zones");
+            super::super::section_label::mark(&mut p);
+            super::super::duplicate_headline::mark(&mut p);
+            super::super::author_widget::mark(&mut p);
+            tick("structural");
+            super::super::chart::mark(&mut p);
+            p.zones();
+            tick("chart");
+            super::super::teasers::mark(&mut p);
+            tick("teasers");
+            p.extend_widgets();
+            p.headless_lists();
+            tick("lists");
+            p.fill_sandwiches();
+            p.promote();
+            tick("promote");
+            std::hint::black_box(assemble(&p));
+            tick("assemble");
+        }
+        let t = Instant::now();
+        std::hint::black_box(compute(&a, &House::default()));
+        println!(
+            "compute2   {:?} per line ({n} lines)",
+            t.elapsed() / n as u32
+        );
+    }
+
     /// `DEBRIS_DUMP=path cargo test --lib debris_dump -- --ignored --nocapture` prints each
     /// line's verdict: a tool for tuning, not a check.
     #[test]
@@ -961,7 +1101,7 @@ mod tests {
 
     #[test]
     fn the_pattern_table_compiles() {
-        assert!(TABLE.pats.len() > 50);
+        assert!(TABLE.short_pats.len() + TABLE.long_pats.len() > 50);
     }
 
     #[test]

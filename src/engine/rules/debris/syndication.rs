@@ -46,23 +46,23 @@ pub(super) static PATTERNS: &[Pat] = &[
         .bare()
         .needs_company(),
     Pat::strong(
-        r"^(?:read|view|see|go to|visit|continue reading|open) (?:the )?(?:original|full|complete|source|entire) (?:article|story|post|report|piece|text|version)\b.*$",
+        r"^(?:read|view|see|go to|visit|continue reading|open) (?:the )?(?:original|full|complete|source|entire) (?:article|story|post|report|piece|text|version)(?-u:\b).*$",
     )
     .words(14),
     Pat::strong(
         r"^(?:this|the) (?:article|story|post|piece|report|column|interview|essay|content) (?:was |is |has been )?(?:originally |first )?(?:appeared|appears|published|ran|posted|reprinted|republished|syndicated|reproduced) (?:on|in|at|by|with|from) .*$",
     )
     .words(25),
-    Pat::strong(r"^(?:originally|first) (?:published|posted|appeared|ran) (?:on|in|at|by)\b.*$").words(20),
+    Pat::strong(r"^(?:originally|first) (?:published|posted|appeared|ran) (?:on|in|at|by)(?-u:\b).*$").words(20),
     Pat::strong(r"^(?:the|this) (?:post|article|entry) .* (?:appeared|was published) first on .*$").words(40),
     Pat::strong(
         r"^(?:republished|reprinted|reproduced|syndicated) (?:with permission |by permission |by arrangement )?(?:from|by|courtesy of|via|with) .*$",
     )
     .words(20),
-    Pat::strong(r"^a version of this (?:article|story|review|column) (?:appears|appeared) in print\b.*$")
+    Pat::strong(r"^a version of this (?:article|story|review|column) (?:appears|appeared) in print(?-u:\b).*$")
         .words(60),
     Pat::strong(r"^continue reading (?:at|on) \S.*$").words(10),
-    Pat::strong(r"^(?:click|tap) (?:here )?to read (?:the )?(?:full|original|complete|rest|entire)\b.*$")
+    Pat::strong(r"^(?:click|tap) (?:here )?to read (?:the )?(?:full|original|complete|rest|entire)(?-u:\b).*$")
         .words(15),
 ];
 

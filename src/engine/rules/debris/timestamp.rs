@@ -186,7 +186,13 @@ pub(super) fn is_date_like(key: &str) -> bool {
 }
 
 pub(super) fn line(l: &LineView<'_>) -> Option<Cand> {
-    if l.words > 24 {
+    if l.words > 24
+        || ![
+            "updat", "modif", "publish", "posted", "review", "edited", "ago",
+        ]
+        .iter()
+        .any(|w| l.key.contains(w))
+    {
         return None;
     }
     let (mut stamp, mut digit, mut relative) = (false, false, false);

@@ -3,7 +3,7 @@
 //! state visit does not).
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use crate::engine::analysis::{Analysis, TokenKind};
@@ -11,9 +11,30 @@ use crate::engine::analysis::{Analysis, TokenKind};
 /// Fewer distinct content words than this and the vocabulary says nothing.
 const MIN_WORDS: usize = 30;
 
+/// Keys are already hashes: pass them through.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+type IdSet = HashSet<u64, BuildHasherDefault<IdHasher>>;
+
 pub(super) struct Vocab {
     /// Content word -> number of prose lines that use it.
-    words: HashMap<u64, u32>,
+    words: IdMap<u32>,
 }
 
 const STOP: &[&str] = &[
@@ -162,37 +183,51 @@ const STOP: &[&str] = &[
     "shall",
 ];
 
+static STOP_SET: std::sync::LazyLock<HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| STOP.iter().copied().collect());
+
 fn is_stop(w: &str) -> bool {
-    STOP.contains(&w)
+    STOP_SET.contains(w)
 }
 
 /// Hash of a word's lower-case stem, or `None` for short and function words.
 fn stem_hash(word: &str, buf: &mut String) -> Option<u64> {
-    buf.clear();
-    for c in word.chars() {
-        match c {
-            '’' | '\'' => break, // possessive or contraction: keep the stem
-            c => buf.extend(c.to_lowercase()),
-        }
-    }
-    if buf.chars().count() < 4 || is_stop(buf) {
+    // The stem stops at an apostrophe: a possessive or a contraction.
+    let w = word.split(['’', '\'']).next().unwrap_or("");
+    if w.len() < 4 {
         return None;
     }
-    let mut s: &str = buf;
-    if s.len() > 4 && s.ends_with('s') && !s.ends_with("ss") {
-        s = &s[..s.len() - 1];
+    let mut ascii = [0u8; 48];
+    let s: &str = if w.is_ascii() && w.len() <= ascii.len() {
+        for (d, b) in ascii.iter_mut().zip(w.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        std::str::from_utf8(&ascii[..w.len()]).ok()?
+    } else {
+        buf.clear();
+        buf.extend(w.chars().flat_map(char::to_lowercase));
+        if buf.chars().count() < 4 {
+            return None;
+        }
+        buf
+    };
+    if is_stop(s) {
+        return None;
     }
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    s.hash(&mut h);
-    Some(h.finish())
+    let s = if s.len() > 4 && s.ends_with('s') && !s.ends_with("ss") {
+        &s[..s.len() - 1]
+    } else {
+        s
+    };
+    Some(xxhash_rust::xxh3::xxh3_64(s.as_bytes()))
 }
 
 impl Vocab {
     /// The vocabulary of the given lines (byte ranges of the article's prose).
     pub fn build(a: &Analysis, ranges: impl Iterator<Item = Range<usize>>) -> Option<Vocab> {
-        let mut words: HashMap<u64, u32> = HashMap::new();
+        let mut words: IdMap<u32> = IdMap::default();
         let mut buf = String::new();
-        let mut seen = HashSet::new();
+        let mut seen = IdSet::default();
         for r in ranges {
             seen.clear();
             for t in a.tokens_in(&r) {
@@ -215,7 +250,7 @@ impl Vocab {
         let need = if counted { 2 } else { 1 };
         let mut buf = String::new();
         let (mut n, mut hit) = (0usize, 0usize);
-        let mut seen = HashSet::new();
+        let mut seen = IdSet::default();
         for t in a.tokens_in(range) {
             if t.kind != TokenKind::Word {
                 continue;
