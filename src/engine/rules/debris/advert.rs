@@ -1,5 +1,4 @@
-//! Advertisement markers: “Advertisement”, “Sponsored”, “Story continues below”, ad-network
-//! widgets.
+//! Advertisement markers: “Advertisement”, “Sponsored”, “Story continues below”.
 //!
 //! ## What it finds
 //! The labels ad slots leave behind: “Advertisement” (in several languages), “ADVERTISING”,

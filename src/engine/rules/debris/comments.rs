@@ -1,5 +1,4 @@
-//! Comment-section furniture: “Comments”, “14 Comments”, “Leave a Reply”, “Cancel reply”,
-//! comment-form notices.
+//! Comment-section furniture: “Comments”, “14 Comments”, “Leave a Reply”, form notices.
 //!
 //! ## What it finds
 //! Lines that belong to a page's comment section rather than to the article: the section's

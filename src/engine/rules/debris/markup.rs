@@ -1,5 +1,6 @@
-//! Markup residue: empty bullets, HTML tags and entities (`&nbsp;`, `&amp;`), `[embed]`-style
-//! shortcodes, template braces.
+//! Markup residue: empty bullets, HTML tags and entities, shortcodes, template braces.
+//!
+//! Entities such as `&nbsp;` and `&amp;`, `[embed]`-style shortcodes, `{{ … }}` placeholders.
 //!
 //! ## What it finds
 //! - a line that is only a list bullet (“-”, “•”, “*”) or an empty numbered item (“3.”);

@@ -1,5 +1,6 @@
-//! Media-player and gallery furniture: “View gallery”, “Image 1 of 12”, “Your video will play
-//! in 0:05”, “Now playing”, “A post shared by …”.
+//! Media-player and gallery furniture: “View gallery”, “Image 1 of 12”, “Now playing”.
+//!
+//! Also “Your video will play in 0:05” and embed signatures such as “A post shared by …”.
 //!
 //! ## What it finds
 //! The controls and counters of photo galleries and video players (“View photos”, “Enlarge

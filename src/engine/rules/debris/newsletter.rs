@@ -1,5 +1,7 @@
-//! Newsletter, subscription and paywall boxes: “Sign up for …”, “Subscribe”, “By registering
-//! … you agree to the Privacy Policy”, “You have 2 free articles left”.
+//! Newsletter, subscription and paywall boxes: “Sign up for …”, “Subscribe”, consent notes.
+//!
+//! For example “Sign up for …”, “Subscribe”, “By registering … you agree to the Privacy
+//! Policy”, “You have 2 free articles left”.
 //!
 //! ## What it finds
 //! - sign-up calls: a short line that starts with “Sign up”, “Subscribe” or “Register” and

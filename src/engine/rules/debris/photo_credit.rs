@@ -1,5 +1,6 @@
-//! Photo captions and credits inside the body copy: “(Name/Agency via Getty Images)”,
-//! “Photo: …”, “Image credit: …”, “(AP Photo/Name)”, “File photo”.
+//! Photo captions and credits inside the body copy: “(Name/Agency via Getty Images)”.
+//!
+//! Also “Photo: …”, “Image credit: …”, “(AP Photo/Name)”, “File photo”.
 //!
 //! ## What it finds
 //! - credit lines: “Photo: Jane Roe/Reuters”, “Image credit: NASA”, “Photograph by …”,

@@ -1,5 +1,6 @@
-//! Inline promos: “READ MORE: …”, “Read more:”, “ALSO READ: …”, “RELATED: …”, “Click here …”,
-//! “Watch: …”, “[Read: …]”.
+//! Inline promos: “READ MORE: …”, “ALSO READ: …”, “RELATED: …”, “Click here …”.
+//!
+//! Also “Read more:”, “Watch: …”, “[Read: …]”.
 //!
 //! ## What it finds
 //! A line that starts with a promo marker (read more, also read, see also, related, watch,

@@ -1,5 +1,7 @@
-//! Related-links and “more” widgets: a heading such as “Related Stories” or “Most Read”, and
-//! the list of other stories' headlines under it.
+//! Related-links and “more” widgets (“Related Stories”, “Most Read”) with their headlines.
+//!
+//! A heading such as “Related Stories” or “Most Read”, and the list of other stories'
+//! headlines under it.
 //!
 //! ## What it finds
 //! A line that is only a widget heading (“Related Articles”, “More from the Courier”, “Most

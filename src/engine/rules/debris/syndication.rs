@@ -1,5 +1,6 @@
-//! Aggregator and syndication footers: “Source link”, “Read the original article”,
-//! “Originally published on …”, “The post … appeared first on …”.
+//! Aggregator and syndication footers: “Source link”, “Originally published on …”.
+//!
+//! Also “Read the original article” and “The post … appeared first on …”.
 //!
 //! ## What it finds
 //! Lines an aggregator or a syndication partner adds to say where the copy came from: a bare
