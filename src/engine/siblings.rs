@@ -71,17 +71,27 @@ pub struct SiblingsConfig {
     /// Explicit stories: each a list of globs. A member's siblings are the other members.
     pub groups: Vec<Vec<String>>,
     #[serde(skip)]
-    compiled: OnceLock<Arc<CompiledGroups>>,
+    compiled: GroupCache,
+}
+
+/// The compiled globs of `groups`, recompiled when `groups` changes (the fields are public).
+#[derive(Debug, Default)]
+struct GroupCache(Mutex<Option<Arc<CompiledGroups>>>);
+
+impl Clone for GroupCache {
+    fn clone(&self) -> Self {
+        GroupCache::default()
+    }
 }
 
 impl Default for SiblingsConfig {
     fn default() -> Self {
         SiblingsConfig {
-            threshold: 0.12,
+            threshold: 0.2,
             max: 100,
             folder_is_story: false,
             groups: Vec::new(),
-            compiled: OnceLock::new(),
+            compiled: GroupCache::default(),
         }
     }
 }
@@ -144,30 +154,32 @@ impl SiblingsConfig {
     }
 
     fn compiled(&self) -> Arc<CompiledGroups> {
-        self.compiled
-            .get_or_init(|| {
-                let mut h = std::collections::hash_map::DefaultHasher::new();
-                self.groups.hash(&mut h);
-                let sets = self
-                    .groups
-                    .iter()
-                    .map(|g| {
-                        let mut b = GlobSetBuilder::new();
-                        for glob in g {
-                            // validate() reported bad globs; skip them here.
-                            if let Ok(x) = Glob::new(glob) {
-                                b.add(x);
-                            }
-                        }
-                        b.build().unwrap_or_else(|_| GlobSet::empty())
-                    })
-                    .collect();
-                Arc::new(CompiledGroups {
-                    fingerprint: h.finish(),
-                    sets,
-                })
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.groups.hash(&mut h);
+        let fingerprint = h.finish();
+        let mut guard = self.compiled.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(c) = guard.as_ref() {
+            if c.fingerprint == fingerprint {
+                return c.clone();
+            }
+        }
+        let sets = self
+            .groups
+            .iter()
+            .map(|g| {
+                let mut b = GlobSetBuilder::new();
+                for glob in g {
+                    // validate() reported bad globs; skip them here.
+                    if let Ok(x) = Glob::new(glob) {
+                        b.add(x);
+                    }
+                }
+                b.build().unwrap_or_else(|_| GlobSet::empty())
             })
-            .clone()
+            .collect();
+        let c = Arc::new(CompiledGroups { fingerprint, sets });
+        *guard = Some(c.clone());
+        c
     }
 
     /// Indices of the explicit groups (`groups`) that `path` belongs to.
@@ -219,6 +231,8 @@ struct GroupState {
 #[derive(Default)]
 pub struct SiblingIndex {
     term_ids: HashMap<u64, u32>,
+    /// Per term, its class weight.
+    term_weight: Vec<f32>,
     /// Per term, the articles that use it, sorted.
     postings: Vec<Vec<DocId>>,
     docs: Vec<Option<DocEntry>>,
@@ -265,51 +279,162 @@ pub fn normalize_word(w: &str) -> String {
     l
 }
 
+const CLASS_SHIFT: u32 = 61;
+const WORD: u64 = 0;
+const PAIR: u64 = 1;
+const NAME: u64 = 2;
+const NUMBER: u64 = 3;
+/// A word every kind of news story uses (`percent`, `government`): the same term as WORD
+/// (so "Chief" and "chief" still meet), with a lower weight.
+const COMMON: u64 = 4;
+
+fn class_term(class: u64, s: &str) -> u64 {
+    (hash_term(s) & !(7u64 << CLASS_SHIFT)) | (class << CLASS_SHIFT)
+}
+
+/// How much a term of each class counts, on top of its IDF (measured: see the module doc).
+fn class_weight(term: u64) -> f32 {
+    match term >> CLASS_SHIFT & 7 {
+        NAME => 1.5,
+        COMMON => 0.35,
+        _ => 1.0,
+    }
+}
+
+/// Words that start a sentence, a line or a quotation are capitalised whatever they are.
+fn starts_sentence(a: &Analysis, i: usize) -> bool {
+    if i == 0 {
+        return true;
+    }
+    let t = &a.tokens[i];
+    let p = &a.tokens[i - 1];
+    let between = &a.text()[p.range.end..t.range.start];
+    if between.contains('\n') || between.contains('\r') {
+        return true;
+    }
+    if p.kind == TokenKind::Punct {
+        let ps = a.slice(&p.range);
+        if matches!(
+            ps,
+            "." | "!"
+                | "?"
+                | ":"
+                | "“"
+                | "\""
+                | "‘"
+                | "("
+                | "—"
+                | "–"
+                | "-"
+                | "…"
+                | "•"
+                | "*"
+                | "#"
+                | ">"
+        ) {
+            return true;
+        }
+    }
+    false
+}
+
 pub fn terms(a: &Analysis) -> Arc<Terms> {
     a.cached(|a| {
-        let mut v: Vec<u64> = Vec::with_capacity(a.tokens.len());
-        // The previous content word, for pairs; reset by punctuation and stop words.
-        let mut prev: Option<String> = None;
-        for t in &a.tokens {
-            let s = a.slice(&t.range);
-            match t.kind {
-                TokenKind::Word => {
-                    let n = s.chars().count();
-                    let capital = s.chars().next().is_some_and(char::is_uppercase);
-                    let l = normalize_word(s);
-                    let keep = (n >= 4 || (capital && n >= 2)) && !is_stopword(&l);
-                    if keep {
-                        v.push(hash_term(&l));
-                        if let Some(p) = &prev {
-                            v.push(hash_term(&format!("{p} {l}")));
-                        }
-                        prev = Some(l);
-                    } else {
-                        prev = None;
-                    }
-                }
-                TokenKind::Number => {
-                    let d: String = s.chars().filter(|c| *c != ',').collect();
-                    if d.len() >= 2 {
-                        v.push(hash_term(&d));
-                    }
-                    prev = None;
-                }
-                TokenKind::Punct => {
-                    if !matches!(s, "-" | "‐") {
-                        prev = None;
-                    }
-                }
-            }
-        }
+        let mut v: Vec<u64> = Vec::with_capacity(a.tokens.len() * 2);
+        each_term(a, |class, s| v.push(class_term(class, s)));
         v.sort_unstable();
         v.dedup();
         Terms(v)
     })
 }
 
+/// The terms two articles share, heaviest first (by IDF in a workspace of just the two, times
+/// class weight): what makes them siblings, for display.
+pub fn shared_terms(a: &Analysis, b: &Analysis, n: usize) -> Vec<String> {
+    let mut sa: HashMap<u64, String> = HashMap::new();
+    each_term(a, |class, s| {
+        sa.entry(class_term(class, s))
+            .or_insert_with(|| s.to_string());
+    });
+    let mut seen = std::collections::HashSet::new();
+    let mut out: Vec<(f32, String)> = Vec::new();
+    each_term(b, |class, s| {
+        let h = class_term(class, s);
+        if sa.contains_key(&h) && seen.insert(h) {
+            out.push((class_weight(h), s.to_string()));
+        }
+    });
+    out.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
+    out.into_iter().take(n).map(|x| x.1).collect()
+}
+
+/// Calls `f(class, text)` for every term occurrence of `a`.
+fn each_term(a: &Analysis, mut f: impl FnMut(u64, &str)) {
+    // Pass 1: is a word a name? Capitalised mid-sentence at least as often as not.
+    let mut cap: HashMap<String, (u32, u32)> = HashMap::new();
+    for (i, t) in a.tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let s = a.slice(&t.range);
+        let upper = s.chars().next().is_some_and(char::is_uppercase);
+        if upper && starts_sentence(a, i) {
+            continue;
+        }
+        let e = cap.entry(normalize_word(s)).or_default();
+        if upper {
+            e.0 += 1;
+        } else {
+            e.1 += 1;
+        }
+    }
+    // The previous content word, for pairs; reset by punctuation and stop words.
+    let mut prev: Option<String> = None;
+    for t in &a.tokens {
+        let s = a.slice(&t.range);
+        match t.kind {
+            TokenKind::Word => {
+                let n = s.chars().count();
+                let l = normalize_word(s);
+                let name = cap.get(&l).is_some_and(|&(c, lo)| c > 0 && c >= lo);
+                let keep = (n >= 4 || (name && n >= 2)) && !is_stopword(&l);
+                if keep {
+                    let class = if name {
+                        NAME
+                    } else if is_common(&l) {
+                        COMMON
+                    } else {
+                        WORD
+                    };
+                    f(class, &l);
+                    if let Some(p) = &prev {
+                        f(PAIR, &format!("{p} {l}"));
+                    }
+                    prev = Some(l);
+                } else {
+                    prev = None;
+                }
+            }
+            TokenKind::Number => {
+                let d: String = s.chars().filter(|c| *c != ',').collect();
+                if d.len() >= 2 {
+                    f(NUMBER, &d);
+                }
+                prev = None;
+            }
+            TokenKind::Punct => {
+                if !matches!(s, "-" | "‐") {
+                    prev = None;
+                }
+            }
+        }
+    }
+}
+
 /// Virtual unseen articles in the IDF, so a small workspace does not discount a story's words.
 const IDF_PRIOR: f32 = 50.0;
+/// Shared weight, in maximally rare terms, at which the mass half of the score saturates.
+const SATURATION: f32 = 20.0;
 
 impl SiblingIndex {
     pub fn insert(&mut self, path: &Path, a: &Analysis) {
@@ -332,6 +457,7 @@ impl SiblingIndex {
             let id = *self.term_ids.entry(t).or_insert(n);
             if id as usize == self.postings.len() {
                 self.postings.push(Vec::new());
+                self.term_weight.push(class_weight(t));
             }
             let p = &mut self.postings[id as usize];
             if let Err(i) = p.binary_search(&doc) {
@@ -409,8 +535,9 @@ impl SiblingIndex {
             .max(0.0)
     }
 
+    /// A term's weight: IDF times its class weight.
     fn term_idf(&self, id: u32) -> f32 {
-        self.idf(self.postings[id as usize].len())
+        self.idf(self.postings[id as usize].len()) * self.term_weight[id as usize]
     }
 
     /// Siblings of `draft` (excluding the article at the draft's own path), best first.
@@ -477,7 +604,7 @@ impl SiblingIndex {
                     ids.push((id, idf));
                 }
                 None => {
-                    let idf = self.idf(0);
+                    let idf = self.idf(0) * class_weight(*t);
                     norm += idf * idf;
                 }
             }
@@ -539,8 +666,12 @@ impl SiblingIndex {
             }
             j += 1;
         }
-        let denom = (q.norm.sqrt() * dnorm.sqrt()).max(f32::EPSILON);
-        (shared / denom).clamp(0.0, 1.0)
+        // Cosine alone punishes an article padded with unrelated material (a teaser list, a
+        // comment thread); shared mass alone favours long articles. Their geometric mean
+        // separated the measured stories best.
+        let cosine = shared / (q.norm.sqrt() * dnorm.sqrt()).max(f32::EPSILON);
+        let mass = shared / (self.idf(1).powi(2) * SATURATION).max(f32::EPSILON);
+        (cosine.min(1.0) * mass.min(1.0)).sqrt()
     }
 
     fn group_members(&self, compiled: &Arc<CompiledGroups>, groups: &[u16]) -> Vec<DocId> {
@@ -627,6 +758,263 @@ pub fn pair_score(a: &Analysis, b: &Analysis) -> f32 {
     let d = ix.by_path[b.doc.path()];
     ix.exact(&q, d)
 }
+
+fn is_common(w: &str) -> bool {
+    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| COMMON_WORDS.iter().copied().collect())
+        .contains(w)
+}
+
+/// Words found in news of every kind, kept with a low weight: alone they never make two
+/// articles siblings. Compared after [`normalize_word`] (singular).
+const COMMON_WORDS: &[&str] = &[
+    "action",
+    "added",
+    "administration",
+    "agency",
+    "agreement",
+    "aid",
+    "allowed",
+    "announced",
+    "announcement",
+    "annual",
+    "area",
+    "army",
+    "asked",
+    "attack",
+    "authority",
+    "average",
+    "away",
+    "ban",
+    "bank",
+    "based",
+    "began",
+    "begin",
+    "believed",
+    "best",
+    "better",
+    "big",
+    "bigger",
+    "biggest",
+    "bill",
+    "billion",
+    "board",
+    "body",
+    "border",
+    "budget",
+    "building",
+    "business",
+    "call",
+    "called",
+    "campaign",
+    "capital",
+    "case",
+    "cent",
+    "center",
+    "centre",
+    "change",
+    "chief",
+    "child",
+    "children",
+    "citizen",
+    "city",
+    "claim",
+    "close",
+    "closed",
+    "committee",
+    "community",
+    "company",
+    "concern",
+    "condition",
+    "conference",
+    "confirmed",
+    "control",
+    "cost",
+    "council",
+    "country",
+    "court",
+    "crisis",
+    "critic",
+    "cut",
+    "data",
+    "deal",
+    "decision",
+    "department",
+    "development",
+    "director",
+    "early",
+    "economic",
+    "economy",
+    "effort",
+    "election",
+    "end",
+    "ended",
+    "energy",
+    "estimate",
+    "european",
+    "event",
+    "executive",
+    "expected",
+    "expert",
+    "fall",
+    "family",
+    "federal",
+    "fell",
+    "figure",
+    "final",
+    "financial",
+    "find",
+    "follow",
+    "following",
+    "force",
+    "foreign",
+    "former",
+    "fund",
+    "future",
+    "government",
+    "group",
+    "growing",
+    "growth",
+    "half",
+    "head",
+    "health",
+    "help",
+    "high",
+    "higher",
+    "history",
+    "hit",
+    "home",
+    "hour",
+    "house",
+    "important",
+    "increase",
+    "industry",
+    "information",
+    "interest",
+    "international",
+    "investment",
+    "issue",
+    "job",
+    "large",
+    "largest",
+    "late",
+    "law",
+    "lead",
+    "leader",
+    "leadership",
+    "left",
+    "level",
+    "life",
+    "likely",
+    "line",
+    "local",
+    "long",
+    "lost",
+    "lower",
+    "major",
+    "market",
+    "measure",
+    "media",
+    "meeting",
+    "member",
+    "military",
+    "million",
+    "minister",
+    "ministry",
+    "minute",
+    "money",
+    "move",
+    "national",
+    "nation",
+    "near",
+    "nearly",
+    "need",
+    "office",
+    "official",
+    "open",
+    "opposition",
+    "order",
+    "organization",
+    "outside",
+    "party",
+    "past",
+    "pay",
+    "percent",
+    "period",
+    "place",
+    "plan",
+    "point",
+    "police",
+    "policy",
+    "political",
+    "power",
+    "president",
+    "press",
+    "pressure",
+    "price",
+    "program",
+    "programme",
+    "project",
+    "public",
+    "question",
+    "rate",
+    "reach",
+    "reached",
+    "record",
+    "region",
+    "regional",
+    "release",
+    "remain",
+    "result",
+    "return",
+    "right",
+    "rise",
+    "rose",
+    "rule",
+    "run",
+    "safety",
+    "sale",
+    "secretary",
+    "security",
+    "senior",
+    "service",
+    "share",
+    "short",
+    "side",
+    "sign",
+    "small",
+    "social",
+    "source",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "staff",
+    "start",
+    "started",
+    "state",
+    "strong",
+    "support",
+    "system",
+    "talk",
+    "team",
+    "term",
+    "thousand",
+    "top",
+    "total",
+    "trade",
+    "trillion",
+    "trying",
+    "union",
+    "united",
+    "value",
+    "visit",
+    "vote",
+    "warning",
+    "water",
+    "weekend",
+    "worker",
+    "working",
+];
 
 fn is_stopword(w: &str) -> bool {
     static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
