@@ -257,6 +257,7 @@ fn compute(cl: &ClusterFigures, draft: &[Figure], i: usize) -> Verdict {
         per_sib[sib as usize].push((m, n));
     }
     let mut v = Verdict::default();
+    let mut weak: Vec<Vec<Mention>> = Vec::new();
     for (si, mut ms) in per_sib.into_iter().enumerate() {
         if ms.is_empty() {
             continue;
@@ -267,7 +268,7 @@ fn compute(cl: &ClusterFigures, draft: &[Figure], i: usize) -> Verdict {
             continue;
         }
         let (best, n) = ms[0];
-        if best.score < T_STRONG || n < MIN_SHARED {
+        if n < MIN_SHARED {
             continue;
         }
         let g = cl.fig(best);
@@ -296,7 +297,21 @@ fn compute(cl: &ClusterFigures, draft: &[Figure], i: usize) -> Verdict {
                 .take(2),
         );
         let _ = si;
-        v.disagree.push(mentions);
+        if best.score >= T_STRONG {
+            v.disagree.push(mentions);
+        } else {
+            weak.push(mentions);
+        }
+    }
+    // A loosely aligned sibling figure counts when it states what a closely aligned one does:
+    // once "begin his fifth term on May 7" has pinned the figure down, "fifth term
+    // inauguration is set for May 7th" is the same fact.
+    let strong = v.disagree.len();
+    for ms in weak {
+        let g = cl.fig(ms[0]);
+        if v.disagree[..strong].iter().any(|d| same_value(cl.fig(d[0]), g)) {
+            v.disagree.push(ms);
+        }
     }
     v
 }
