@@ -47,6 +47,33 @@ fn workspace(files: &[(String, String)]) -> (Corpus, tempfile::TempDir) {
     (corpus, dir)
 }
 
+/// One line per finding: covered text, message and related locations.
+fn brief(text: &str, fs: &[Finding]) -> String {
+    fs.iter()
+        .map(|f| {
+            let rel: Vec<String> = f
+                .related
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{}:{} {}",
+                        r.doc.path().file_name().unwrap().to_string_lossy(),
+                        r.doc.line_of(r.range.start) + 1,
+                        r.message
+                    )
+                })
+                .collect();
+            format!(
+                "{:?} {} [{}]",
+                &text[f.range.clone()],
+                f.message,
+                rel.join("; ")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn family(corpus: &Corpus, path: &Path, fam: &str) -> Vec<Finding> {
     let a = corpus.get(path).unwrap().clone();
     copydesk::engine::check(&a, corpus, &Config::default())
@@ -59,13 +86,21 @@ fn family(corpus: &Corpus, path: &Path, fam: &str) -> Vec<Finding> {
 fn unchanged_seeds_give_no_figure_or_quote_finding() {
     let Some(seeds) = seeds() else { return };
     let (corpus, dir) = workspace(&seeds);
-    for (name, _) in &seeds {
+    for (name, text) in &seeds {
         let p = dir.path().join(name);
         let a = corpus.get(&p).unwrap().clone();
-        assert_eq!(corpus.siblings(&a).len(), 4, "{name} should have the four other seeds as siblings");
+        assert_eq!(
+            corpus.siblings(&a).len(),
+            4,
+            "{name} should have the four other seeds as siblings"
+        );
         for fam in ["figure", "quote"] {
             let f = family(&corpus, &p, fam);
-            assert!(f.is_empty(), "{name}: unexpected {fam} findings: {f:#?}");
+            assert!(
+                f.is_empty(),
+                "{name}: unexpected {fam} findings:\n{}",
+                brief(text, &f)
+            );
         }
     }
 }
@@ -73,10 +108,30 @@ fn unchanged_seeds_give_no_figure_or_quote_finding() {
 /// (original text in 001, changed text, expected fix title, sibling lines that disagree as
 /// (file prefix, 1-based line)).
 const CHANGES: &[(&str, &str, &str, &[(&str, usize)])] = &[
-    ("87 percent", "78 percent", "Use the siblings' value: 87 percent", &[("002", 15)]),
-    ("71-year-old", "72-year-old", "Use the siblings' value: 71-year-old", &[("002", 15)]),
-    ("May 7", "May 9", "Use the siblings' value: May 7", &[("000", 3), ("002", 15)]),
-    ("12-point", "10-point", "Use the siblings' value: 12-point", &[("002", 33)]),
+    (
+        "87 percent",
+        "78 percent",
+        "Use the siblings' value: 87 percent",
+        &[("002", 15)],
+    ),
+    (
+        "71-year-old",
+        "72-year-old",
+        "Use the siblings' value: 71-year-old",
+        &[("002", 15)],
+    ),
+    (
+        "May 7",
+        "May 9",
+        "Use the siblings' value: May 7",
+        &[("000", 3), ("002", 15)],
+    ),
+    (
+        "12-point",
+        "10-point",
+        "Use the siblings' value: 12-point",
+        &[("002", 33)],
+    ),
     (
         "three minor opponents",
         "four minor opponents",
@@ -92,7 +147,11 @@ fn check_change(seeds: &[(String, String)], beside: bool) {
         .cloned()
         .expect("seed 001");
     for (from, to, title, lines) in CHANGES {
-        assert_eq!(original.matches(from).count(), 1, "{from} should occur once in 001");
+        assert_eq!(
+            original.matches(from).count(),
+            1,
+            "{from} should occur once in 001"
+        );
         let changed = original.replacen(from, to, 1);
         let mut files: Vec<(String, String)> = seeds.to_vec();
         let draft_name = if beside {
@@ -105,11 +164,18 @@ fn check_change(seeds: &[(String, String)], beside: bool) {
         let (corpus, dir) = workspace(&files);
         let draft = dir.path().join(&draft_name);
         let f = family(&corpus, &draft, "figure");
-        assert_eq!(f.len(), 1, "{from} -> {to} (beside: {beside}): {f:#?}");
+        assert_eq!(
+            f.len(),
+            1,
+            "{from} -> {to} (beside: {beside}):\n{}",
+            brief(&changed, &f)
+        );
         let f = &f[0];
         let at = changed.find(to).unwrap();
         assert!(
-            f.range.start <= at && at + to.len() <= f.range.end + 1 && f.range.start < at + to.len(),
+            f.range.start <= at
+                && at + to.len() <= f.range.end + 1
+                && f.range.start < at + to.len(),
             "{to}: finding covers {:?}",
             &changed[f.range.clone()]
         );
@@ -117,13 +183,23 @@ fn check_change(seeds: &[(String, String)], beside: bool) {
         let fix = &f.fixes[0];
         assert_eq!(fix.applicability, Applicability::Unsafe);
         assert_eq!(fix.title, *title, "{to}");
-        assert_eq!(apply_edits(&changed, fix.edits.clone()), original, "{to}: the fix restores 001");
+        assert_eq!(
+            apply_edits(&changed, fix.edits.clone()),
+            original,
+            "{to}: the fix restores 001"
+        );
         // Related: every sibling line that disagrees, and nothing else.
         let mut got: Vec<(String, usize)> = f
             .related
             .iter()
             .map(|r| {
-                let name = r.doc.path().file_name().unwrap().to_string_lossy().into_owned();
+                let name = r
+                    .doc
+                    .path()
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
                 (name, r.doc.line_of(r.range.start) + 1)
             })
             .collect();
@@ -132,21 +208,31 @@ fn check_change(seeds: &[(String, String)], beside: bool) {
         let mut want: Vec<(String, usize)> = lines
             .iter()
             .map(|(prefix, line)| {
-                let name = seeds.iter().find(|(n, _)| n.starts_with(prefix)).unwrap().0.clone();
+                let name = seeds
+                    .iter()
+                    .find(|(n, _)| n.starts_with(prefix))
+                    .unwrap()
+                    .0
+                    .clone();
                 (name, *line)
             })
             .collect();
         if beside {
             // The untouched original is a sibling too.
-            let line = original[..original.find(from).unwrap()].matches('\n').count() + 1;
+            let line = original[..original.find(from).unwrap()]
+                .matches('\n')
+                .count()
+                + 1;
             want.push((target.clone(), line));
         }
         want.sort();
         assert_eq!(got, want, "{to}: related locations");
         assert!(
-            f.related.iter().all(|r| r.message.starts_with("sibling says ")),
-            "{:#?}",
             f.related
+                .iter()
+                .all(|r| r.message.starts_with("sibling says ")),
+            "{}",
+            brief(&changed, std::slice::from_ref(f))
         );
         let _ = PathBuf::new();
     }

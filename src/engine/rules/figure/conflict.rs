@@ -44,9 +44,11 @@ use crate::engine::finding::{Edit, Finding, Fix, Related, Severity};
 use crate::engine::rules::{Context, Rule};
 
 use super::cluster::{self, Memo};
+use std::collections::HashMap;
+
 use super::extract::{
-    consistent, counted_match, figures, render_date, render_number, same_value, Figure, Kind,
-    Style, Value,
+    canonical, consistent, counted_match, figures, hash, render_date, render_number, same_value,
+    tune, twin, value_key, Figure, Kind, Qual, Style, Value,
 };
 
 pub struct Conflict;
@@ -60,6 +62,8 @@ const T_STRONG: f32 = 0.35;
 const MIN_SHARED: u16 = 2;
 /// A disagreeing candidate must beat any other candidate with another value by this factor.
 const MARGIN: f32 = 0.85;
+/// Alignment enough for the one figure of its kind left on both sides.
+const T_LEFT: f32 = 0.1;
 
 impl Rule for Conflict {
     crate::rule_meta!("figure/conflict", Severity::Warning, "conflict.rs");
@@ -99,13 +103,21 @@ struct Verdict {
     disagree: Vec<Vec<Mention>>,
 }
 
-/// Every figure of every sibling, indexed by (kind, context word).
+/// Every figure of every sibling, indexed by (kind, context word) and by (kind, thing counted).
 pub(crate) struct ClusterFigures {
     sibs: Vec<Arc<Analysis>>,
     figs: Vec<Arc<super::extract::Figures>>,
-    /// (sibling, figure, total context weight) per candidate.
+    /// (sibling, figure, total weighted context) per candidate.
     cands: Vec<(u16, u32, f32)>,
-    postings: std::collections::HashMap<u64, Vec<(u32, f32)>>,
+    /// (kind, word) -> (candidate, weight × idf).
+    postings: HashMap<u64, Vec<(u32, f32)>>,
+    /// (kind, counted) -> candidates, in sibling order; (kind) -> candidates.
+    by_counted: HashMap<u64, Vec<u32>>,
+    by_kind: HashMap<u64, Vec<u32>>,
+    /// (kind, value) -> candidates.
+    by_value: HashMap<u64, Vec<u32>>,
+    /// Context word -> idf among the cluster's figures (words every figure has weigh little).
+    idf: HashMap<u64, f32>,
 }
 
 fn kind_code(k: Kind) -> u64 {
@@ -118,30 +130,99 @@ fn posting_key(kind: u64, word: u64) -> u64 {
     word ^ kind.wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(17)
 }
 
+/// Nouns that say too little to pin a figure down on their own.
+fn is_generic(counted: &str) -> bool {
+    matches!(
+        counted,
+        "people"
+            | "person"
+            | "time"
+            | "thing"
+            | "other"
+            | "one"
+            | "way"
+            | "year"
+            | "day"
+            | "point"
+            | "member"
+            | "unit"
+            | "case"
+            | "place"
+            | "part"
+            | "item"
+            | "level"
+    )
+}
+
+fn counted_keys(f: &Figure) -> Vec<u64> {
+    let mut v: Vec<u64> = f
+        .counted
+        .iter()
+        .filter(|c| !is_generic(c))
+        .map(|c| hash(canonical(c)))
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
 impl ClusterFigures {
     fn build(siblings: &[Sibling]) -> ClusterFigures {
         let mut cl = ClusterFigures {
             sibs: Vec::new(),
             figs: Vec::new(),
             cands: Vec::new(),
-            postings: Default::default(),
+            postings: HashMap::new(),
+            by_counted: HashMap::new(),
+            by_kind: HashMap::new(),
+            by_value: HashMap::new(),
+            idf: HashMap::new(),
         };
-        for (si, s) in siblings.iter().enumerate().take(u16::MAX as usize) {
-            let f = figures(&s.analysis);
+        for s in siblings.iter().take(u16::MAX as usize) {
+            cl.sibs.push(s.analysis.clone());
+            cl.figs.push(figures(&s.analysis));
+        }
+        // Document frequency of context words over all sibling figures.
+        let mut df: HashMap<u64, u32> = HashMap::new();
+        let mut n = 0u32;
+        for f in &cl.figs {
+            for g in &f.list {
+                n += 1;
+                for &(w, _) in &g.context {
+                    *df.entry(w).or_default() += 1;
+                }
+            }
+        }
+        let use_idf = tune("IDF", 1.0) > 0.0;
+        let top = ((n as f32 + 1.0) / 0.5).ln().max(f32::EPSILON);
+        for (w, d) in df {
+            let v = if use_idf {
+                (((n as f32 + 1.0) / (d as f32 + 0.5)).ln() / top).clamp(0.05, 1.0)
+            } else {
+                1.0
+            };
+            cl.idf.insert(w, v);
+        }
+        for (si, f) in cl.figs.iter().enumerate() {
             for (fi, g) in f.list.iter().enumerate() {
                 let c = cl.cands.len() as u32;
-                let total: f32 = g.context.iter().map(|x| x.1).sum();
-                cl.cands.push((si as u16, fi as u32, total));
                 let k = kind_code(g.kind);
+                let mut total = 0.0;
                 for &(w, wt) in &g.context {
+                    let x = wt * cl.idf.get(&w).copied().unwrap_or(1.0);
+                    total += x;
                     cl.postings
                         .entry(posting_key(k, w))
                         .or_default()
-                        .push((c, wt));
+                        .push((c, x));
                 }
+                cl.cands.push((si as u16, fi as u32, total));
+                for ck in counted_keys(g) {
+                    cl.by_counted.entry(posting_key(k, ck)).or_default().push(c);
+                }
+                cl.by_kind.entry(k).or_default().push(c);
+                cl.by_value.entry(value_key(g)).or_default().push(c);
             }
-            cl.sibs.push(s.analysis.clone());
-            cl.figs.push(f);
         }
         cl
     }
@@ -149,11 +230,28 @@ impl ClusterFigures {
     fn fig(&self, m: Mention) -> &Figure {
         &self.figs[m.sib as usize].list[m.fig as usize]
     }
+
+    /// A mention of `f`'s own value in sibling `sib`, about something compatible.
+    fn twin_in(&self, f: &Figure, sib: u16) -> Option<Mention> {
+        self.by_value.get(&value_key(f))?.iter().find_map(|&c| {
+            let (s, fig, _) = self.cands[c as usize];
+            let m = Mention {
+                sib: s,
+                fig,
+                score: 0.0,
+            };
+            (s == sib && compatible(f, self.fig(m)) && twin(f, self.fig(m))).then_some(m)
+        })
+    }
+
+    fn weight(&self, w: u64, wt: f32) -> f32 {
+        wt * self.idf.get(&w).copied().unwrap_or(1.0)
+    }
 }
 
-/// Alignment of two figures' contexts (sorted by word hash): shared weight over the geometric
-/// mean of both totals, and the number of shared words.
-fn align(a: &[(u64, f32)], b: &[(u64, f32)]) -> (f32, u16) {
+/// Alignment of two figures' contexts (sorted by word hash), weighted by the cluster's idf:
+/// shared weight over the geometric mean of both totals, and the number of shared words.
+fn align(cl: &ClusterFigures, a: &[(u64, f32)], b: &[(u64, f32)]) -> (f32, u16) {
     let (mut i, mut j) = (0, 0);
     let (mut shared, mut n) = (0.0f32, 0u16);
     while i < a.len() && j < b.len() {
@@ -161,16 +259,25 @@ fn align(a: &[(u64, f32)], b: &[(u64, f32)]) -> (f32, u16) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                shared += a[i].1.min(b[j].1);
+                shared += cl.weight(a[i].0, a[i].1.min(b[j].1));
                 n += 1;
                 i += 1;
                 j += 1;
             }
         }
     }
-    let ta: f32 = a.iter().map(|x| x.1).sum();
-    let tb: f32 = b.iter().map(|x| x.1).sum();
-    (shared / (ta * tb).sqrt().max(f32::EPSILON), n)
+    let ta: f32 = a.iter().map(|x| cl.weight(x.0, x.1)).sum();
+    let tb: f32 = b.iter().map(|x| cl.weight(x.0, x.1)).sum();
+    (normalise(shared, ta, tb), n)
+}
+
+fn normalise(shared: f32, ta: f32, tb: f32) -> f32 {
+    let d = match tune("NORM", 0.0) as u32 {
+        1 => ta.min(tb),
+        2 => (ta * tb).sqrt().min(tune("NORM_CAP", 4.0)),
+        _ => (ta * tb).sqrt(),
+    };
+    shared / d.max(f32::EPSILON)
 }
 
 /// Can `f` and `g` be about the same thing at all?
@@ -178,7 +285,15 @@ fn compatible(f: &Figure, g: &Figure) -> bool {
     if f.kind != g.kind {
         return false;
     }
-    if matches!(f.kind, Kind::Age | Kind::Date) {
+    match (&f.value, &g.value) {
+        // Dates must share a part to be compared: a year alone says nothing about "May 7".
+        (Value::Date(x), Value::Date(y)) => {
+            return (x.year.is_some() && y.year.is_some())
+                || (x.month.is_some() && y.month.is_some());
+        }
+        _ => {}
+    }
+    if f.kind == Kind::Age {
         return true;
     }
     if f.is_range() != g.is_range() && f.kind == Kind::Count {
@@ -212,7 +327,7 @@ fn verdict(cluster_key: u64, cl: &ClusterFigures, draft: &[Figure], i: usize) ->
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     h.update(&cluster_key.to_le_bytes());
     h.update(&signature(f).to_le_bytes());
-    // The mutual-best check reads the draft's other figures of the same kind.
+    // The mutual-best and uniqueness checks read the draft's other figures of the same kind.
     for (j, g) in draft.iter().enumerate() {
         if j != i && g.kind == f.kind {
             h.update(&signature(g).to_le_bytes());
@@ -227,77 +342,256 @@ fn verdict(cluster_key: u64, cl: &ClusterFigures, draft: &[Figure], i: usize) ->
     v
 }
 
-fn compute(cl: &ClusterFigures, draft: &[Figure], i: usize) -> Verdict {
+/// Per sibling, the candidates aligned with draft figure `i`: (mention, shared words, pinned),
+/// where pinned means aligned by a unique thing counted or a unique kind rather than by words.
+fn candidates(cl: &ClusterFigures, draft: &[Figure], i: usize) -> Vec<Vec<(Mention, u16, bool)>> {
     let f = &draft[i];
     let k = kind_code(f.kind);
-    // Accumulate shared weight per candidate through the postings of f's context words.
-    let mut acc: std::collections::HashMap<u32, (f32, u16)> = std::collections::HashMap::new();
+    let mut acc: HashMap<u32, (f32, u16)> = HashMap::new();
     for &(w, wt) in &f.context {
         if let Some(p) = cl.postings.get(&posting_key(k, w)) {
+            let x = cl.weight(w, wt);
             for &(c, wg) in p {
                 let e = acc.entry(c).or_default();
-                e.0 += wt.min(wg);
+                e.0 += x.min(wg);
                 e.1 += 1;
             }
         }
     }
-    let tf: f32 = f.context.iter().map(|x| x.1).sum();
-    // Per sibling: (mention, shared words), compatible and aligned at least loosely.
-    let mut per_sib: Vec<Vec<(Mention, u16)>> = vec![Vec::new(); cl.sibs.len()];
-    for (c, (shared, n)) in acc {
-        let (sib, fig, tg) = cl.cands[c as usize];
-        let score = shared / (tf * tg).sqrt().max(f32::EPSILON);
-        if score < T_ALIGN {
+    let tf: f32 = f.context.iter().map(|x| cl.weight(x.0, x.1)).sum();
+    // Pinned by a thing counted that the draft and the sibling each mention once.
+    let mut pinned: HashMap<u32, ()> = HashMap::new();
+    let fk = counted_keys(f);
+    let draft_count = |key: u64| {
+        draft
+            .iter()
+            .filter(|d| d.kind == f.kind && counted_keys(d).contains(&key))
+            .count()
+    };
+    for ck in &fk {
+        if draft_count(*ck) != 1 {
             continue;
         }
+        if let Some(p) = cl.by_counted.get(&posting_key(k, *ck)) {
+            for (idx, &c) in p.iter().enumerate() {
+                let sib = cl.cands[c as usize].0;
+                let same_sib = p.iter().filter(|&&d| cl.cands[d as usize].0 == sib).count();
+                let _ = idx;
+                if same_sib == 1 {
+                    pinned.insert(c, ());
+                }
+            }
+        }
+    }
+    // Pinned by kind: one measurement or one amount of a currency on each side.
+    if matches!(f.kind, Kind::Measure(_) | Kind::Money(_))
+        && draft.iter().filter(|d| d.kind == f.kind).count() == 1
+    {
+        if let Some(p) = cl.by_kind.get(&k) {
+            for &c in p {
+                let sib = cl.cands[c as usize].0;
+                if p.iter().filter(|&&d| cl.cands[d as usize].0 == sib).count() == 1
+                    && acc.get(&c).is_some_and(|x| x.1 >= 1)
+                {
+                    pinned.insert(c, ());
+                }
+            }
+        }
+    }
+    let mut per_sib: Vec<Vec<(Mention, u16, bool)>> = vec![Vec::new(); cl.sibs.len()];
+    let mut seen: HashMap<u32, ()> = HashMap::new();
+    let all = acc
+        .iter()
+        .map(|(c, x)| (*c, *x))
+        .chain(pinned.keys().map(|c| (*c, (0.0, 0))));
+    for (c, (shared, n)) in all {
+        if seen.insert(c, ()).is_some() {
+            continue;
+        }
+        let (sib, fig, tg) = cl.cands[c as usize];
+        let (shared, n) = acc.get(&c).copied().unwrap_or((shared, n));
+        let score = normalise(shared, tf, tg);
+        let pin = pinned.contains_key(&c);
         let m = Mention { sib, fig, score };
         if !compatible(f, cl.fig(m)) {
             continue;
         }
-        per_sib[sib as usize].push((m, n));
+        per_sib[sib as usize].push((m, n, pin));
     }
+    for ms in &mut per_sib {
+        ms.sort_by(|x, y| {
+            (y.2 as u8)
+                .cmp(&(x.2 as u8))
+                .then(y.0.score.total_cmp(&x.0.score))
+                .then(x.0.fig.cmp(&y.0.fig))
+        });
+    }
+    per_sib
+}
+
+fn is_bound(f: &Figure) -> bool {
+    matches!(f.qual, Qual::AtLeast | Qual::AtMost)
+}
+
+/// Does the draft state `f` twice (headline and body), once as `d`? Then `d`'s twins in a
+/// sibling still speak to `f`.
+fn restated(cl: &ClusterFigures, f: &Figure, d: &Figure) -> bool {
+    f.sentence != d.sentence
+        && counted_match(&f.counted, &d.counted) != Some(false)
+        && align(cl, &f.context, &d.context).0 >= tune("T_RESTATED", 0.3)
+}
+
+/// A date with a day and a month: one event, unlike a year.
+fn day_date(f: &Figure) -> bool {
+    matches!(f.value, Value::Date(d) if d.day.is_some() && d.month.is_some())
+}
+
+/// Within a factor of 20: a slip of the keyboard, not a different quantity.
+fn same_magnitude(f: &Figure, g: &Figure) -> bool {
+    match (f.value, g.value) {
+        (Value::Num { lo: a, .. }, Value::Num { lo: b, .. }) => {
+            let (a, b) = (a.abs(), b.abs());
+            a.max(b) <= 20.0 * a.min(b).max(f64::MIN_POSITIVE)
+        }
+        _ => true,
+    }
+}
+
+fn compute(cl: &ClusterFigures, draft: &[Figure], i: usize) -> Verdict {
+    let f = &draft[i];
+    let t_align = tune("T_ALIGN", T_ALIGN);
+    let t_strong = tune("T_STRONG", T_STRONG);
+    let t_left = tune("T_LEFT", T_LEFT);
+    let min_shared = tune("MIN_SHARED", MIN_SHARED as f32) as u16;
     let mut v = Verdict::default();
     let mut weak: Vec<Vec<Mention>> = Vec::new();
-    for (si, mut ms) in per_sib.into_iter().enumerate() {
+    let same_kind: Vec<usize> = (0..draft.len())
+        .filter(|&j| j != i && draft[j].kind == f.kind)
+        .collect();
+    for (si, ms) in candidates(cl, draft, i).into_iter().enumerate() {
+        let sib = si as u16;
+        // The sibling states the draft's own value about a compatible thing: agreement,
+        // however differently the sentence around it is written.
+        if let Some(mut m) = cl.twin_in(f, sib) {
+            m.score = ms
+                .iter()
+                .find(|(x, _, _)| x.fig == m.fig)
+                .map(|x| x.0.score)
+                .unwrap_or(0.0);
+            v.agree.push(m);
+            continue;
+        }
         if ms.is_empty() {
             continue;
         }
-        ms.sort_by(|x, y| y.0.score.total_cmp(&x.0.score).then(x.0.fig.cmp(&y.0.fig)));
-        if let Some((m, _)) = ms.iter().find(|(m, _)| consistent(f, cl.fig(*m))) {
-            v.agree.push(*m);
-            continue;
-        }
-        let (best, n) = ms[0];
-        if n < MIN_SHARED {
-            continue;
-        }
-        let g = cl.fig(best);
-        // Ambiguous: another candidate with another value scores nearly as well.
-        if ms[1..]
+        if let Some((m, _, _)) = ms
             .iter()
-            .any(|(m, _)| m.score >= best.score * MARGIN && !same_value(cl.fig(*m), g))
+            .find(|(m, _, pin)| (*pin || m.score >= t_align) && consistent(f, cl.fig(*m)))
+        {
+            // "Up to 185 km/h" neither confirms nor contradicts "158 km/h".
+            if !is_bound(cl.fig(*m)) || is_bound(f) {
+                v.agree.push(*m);
+            }
+            continue;
+        }
+        // Sibling figures whose value another draft figure states, in words at least as
+        // close, are that figure's twins. (A draft may repeat a figure, headline and body, and
+        // change only one of them.)
+        let open: Vec<(Mention, u16, bool)> = ms
+            .into_iter()
+            .filter(|(m, _, _)| {
+                let g = cl.fig(*m);
+                !same_kind.iter().any(|&j| {
+                    let d = &draft[j];
+                    compatible(d, g)
+                        && twin(d, g)
+                        && (d.sentence == f.sentence
+                            || (align(cl, &d.context, &g.context).0 >= m.score
+                                && !restated(cl, f, d)))
+                })
+            })
+            .collect();
+        let trace = tune("TRACE", 0.0) > 0.0;
+        if trace {
+            eprintln!(
+                "sib {si}: open {:?}",
+                open.iter()
+                    .map(|(m, n, p)| (said(&cl.sibs[m.sib as usize], cl.fig(*m)), m.score, *n, *p))
+                    .collect::<Vec<_>>()
+            );
+        }
+        let Some(&(best, n, pin)) = open.first() else {
+            continue;
+        };
+        let g = cl.fig(best);
+        if consistent(f, g) {
+            continue;
+        }
+        let strong = best.score >= t_strong && n >= min_shared;
+        // The one figure of its kind left on both sides once the twins are paired off.
+        // Bounds and fraction words are too loose to pair off on so little.
+        let vague = [f, g]
+            .iter()
+            .any(|x| is_bound(x) || x.parts.iter().any(|p| p.style == Style::Fraction));
+        // A generic noun ("people") matched through the wildcard says too little.
+        let generic = f.kind == Kind::Count
+            && tune("LEFT_GENERIC", 1.0) > 0.0
+            && !f
+                .counted
+                .iter()
+                .any(|x| !is_generic(x) && g.counted.iter().any(|y| canonical(x) == canonical(y)));
+        // Ages are about many different people in one story, years about many events:
+        // never paired off by elimination (a day and month, with words in common, may be).
+        let leftover = open.len() == 1
+            && f.kind != Kind::Age
+            && (f.kind != Kind::Date || (day_date(f) && day_date(g)))
+            && !vague
+            && !generic
+            && same_magnitude(f, g)
+            && n >= 1
+            && (best.score >= t_left || f.kind == Kind::Date)
+            && (f.kind != Kind::Date
+                || !same_kind
+                    .iter()
+                    .any(|&j| day_date(&draft[j]) && cl.twin_in(&draft[j], sib).is_none()))
+            && !same_kind.iter().any(|&j| {
+                let d = &draft[j];
+                compatible(d, g)
+                    && cl.twin_in(d, sib).is_none()
+                    && align(cl, &d.context, &g.context).0 >= best.score
+            });
+        if !(pin || strong || leftover || (best.score >= t_align && n >= min_shared)) {
+            continue;
+        }
+        // Ambiguous: another open candidate with another value aligns nearly as well.
+        if !pin
+            && !leftover
+            && open[1..].iter().any(|(m, _, _)| {
+                m.score >= best.score * tune("MARGIN", MARGIN) && !same_value(cl.fig(*m), g)
+            })
         {
             continue;
         }
         // Mutual: the sibling figure must not fit another draft figure better.
-        let mine = align(&f.context, &g.context).0;
-        if draft
-            .iter()
-            .enumerate()
-            .any(|(j, d)| j != i && compatible(d, g) && align(&d.context, &g.context).0 > mine)
+        let mine = align(cl, &f.context, &g.context).0;
+        if !pin
+            && same_kind.iter().any(|&j| {
+                compatible(&draft[j], g)
+                    && align(cl, &draft[j].context, &g.context).0 > mine
+                    && !restated(cl, f, &draft[j])
+            })
         {
             continue;
         }
         let mut mentions = vec![best];
         mentions.extend(
-            ms[1..]
+            open[1..]
                 .iter()
-                .filter(|(m, _)| same_value(cl.fig(*m), g))
-                .map(|(m, _)| *m)
+                .filter(|(m, _, _)| m.score >= t_align && same_value(cl.fig(*m), g))
+                .map(|(m, _, _)| *m)
                 .take(2),
         );
-        let _ = si;
-        if best.score >= T_STRONG {
+        if pin || strong || leftover {
             v.disagree.push(mentions);
         } else {
             weak.push(mentions);
@@ -309,11 +603,50 @@ fn compute(cl: &ClusterFigures, draft: &[Figure], i: usize) -> Verdict {
     let strong = v.disagree.len();
     for ms in weak {
         let g = cl.fig(ms[0]);
-        if v.disagree[..strong].iter().any(|d| same_value(cl.fig(d[0]), g)) {
+        if v.disagree[..strong]
+            .iter()
+            .any(|d| same_value(cl.fig(d[0]), g))
+        {
             v.disagree.push(ms);
         }
     }
     v
+}
+
+/// For calibration: per (draft figure, sibling), the best alignment score among the sibling's
+/// figures that agree with it and among those that do not.
+#[doc(hidden)]
+pub fn calibration(cx: &Context<'_>) -> Vec<(String, String, f32, f32)> {
+    let a = cx.analysis;
+    let figs = figures(a);
+    let (_, cl) = cluster::get(cx.siblings, ClusterFigures::build);
+    let mut out = Vec::new();
+    for (i, f) in figs.list.iter().enumerate() {
+        for (si, sf) in cl.figs.iter().enumerate() {
+            let (mut good, mut bad) = (0.0f32, 0.0f32);
+            let mut bad_text = String::new();
+            for g in &sf.list {
+                if !compatible(f, g) {
+                    continue;
+                }
+                let (score, _) = align(&cl, &f.context, &g.context);
+                if consistent(f, g) {
+                    good = good.max(score);
+                } else if score > bad {
+                    bad = score;
+                    bad_text = said(&cl.sibs[si], g);
+                }
+            }
+            let _ = i;
+            out.push((
+                said(a, f),
+                format!("{} {bad_text}", sibling_name(&cl.sibs[si])),
+                good,
+                bad,
+            ));
+        }
+    }
+    out
 }
 
 fn sibling_name(a: &Analysis) -> String {
@@ -649,4 +982,50 @@ mod tests {
     fn no_siblings_no_findings() {
         assert!(run_rule(RULE, WIRE, &[]).is_empty());
     }
+}
+
+/// For development: every sibling figure aligned with the draft figure at `offset`, with its
+/// score, shared words and whether it is compatible and consistent.
+#[doc(hidden)]
+pub fn debug_alignments(cx: &Context<'_>, offset: usize) -> Vec<String> {
+    let a = cx.analysis;
+    let figs = figures(a);
+    let Some(i) = figs
+        .list
+        .iter()
+        .position(|f| f.range.start <= offset && offset <= f.range.end)
+    else {
+        return vec!["no figure there".into()];
+    };
+    let f = &figs.list[i];
+    let (_, cl) = cluster::get(cx.siblings, ClusterFigures::build);
+    let mut out = vec![format!(
+        "draft: {:?} {:?} {:?}",
+        said(a, f),
+        f.kind,
+        f.counted
+    )];
+    for (si, sf) in cl.figs.iter().enumerate() {
+        for g in &sf.list {
+            if g.kind != f.kind {
+                continue;
+            }
+            let (score, n) = align(&cl, &f.context, &g.context);
+            out.push(format!(
+                "  {} {:?} score {:.3} shared {} compatible {} consistent {}",
+                sibling_name(&cl.sibs[si]),
+                said(&cl.sibs[si], g),
+                score,
+                n,
+                compatible(f, g),
+                consistent(f, g)
+            ));
+        }
+    }
+    let v = compute(&cl, &figs.list, i);
+    out.push(format!(
+        "verdict: agree {:?} disagree {:?}",
+        v.agree, v.disagree
+    ));
+    out
 }

@@ -752,7 +752,8 @@ pub fn lemma(w: &str) -> String {
     l
 }
 
-/// A crude stem for context words: `killed`, `killing`, `kills` -> `kill`.
+/// A crude stem for context words: `killed`, `killing`, `kills` -> `kill`; `estimated`,
+/// `estimates` -> `estimat`.
 pub fn stem(w: &str) -> String {
     let mut l = lemma(w);
     for suffix in ["ing", "ed", "es", "ly"] {
@@ -760,6 +761,9 @@ pub fn stem(w: &str) -> String {
             l.truncate(l.len() - suffix.len());
             break;
         }
+    }
+    if l.len() > 4 && l.ends_with('e') {
+        l.pop();
     }
     l
 }
@@ -1324,17 +1328,35 @@ impl Builder<'_, '_> {
 
 /// Words around tokens `s..e` in the same sentence, weighted by distance, plus what the figure
 /// counts (weighted highest).
+/// Tunables read once from the environment (development only).
+pub fn tune(name: &str, default: f32) -> f32 {
+    static T: std::sync::OnceLock<std::collections::HashMap<String, f32>> =
+        std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        std::env::vars()
+            .filter_map(|(k, v)| k.strip_prefix("CD_").map(|k| (k.to_string(), v)))
+            .filter_map(|(k, v)| v.parse().ok().map(|v| (k, v)))
+            .collect()
+    })
+    .get(name)
+    .copied()
+    .unwrap_or(default)
+}
+
+/// Words around tokens `s..e` in the same sentence, weighted by distance.
 fn context(sc: &Scan<'_>, s: usize, e: usize, counted: &[String]) -> Vec<(u64, f32)> {
-    const WINDOW: usize = 12;
+    let window = tune("WINDOW", 12.0) as usize;
+    let (near, mid, far) = (tune("W_NEAR", 1.0), tune("W_MID", 0.7), tune("W_FAR", 0.45));
+    let counted_w = tune("W_COUNTED", 0.0);
     let sent = sc.sent[s];
-    let mut v: Vec<(u64, f32)> = Vec::with_capacity(2 * WINDOW + counted.len());
+    let mut v: Vec<(u64, f32)> = Vec::with_capacity(2 * window + counted.len());
     let weight = |d: usize| -> f32 {
         if d <= 3 {
-            1.0
+            near
         } else if d <= 6 {
-            0.7
+            mid
         } else {
-            0.45
+            far
         }
     };
     let add = |k: usize, d: usize, v: &mut Vec<(u64, f32)>| {
@@ -1347,12 +1369,12 @@ fn context(sc: &Scan<'_>, s: usize, e: usize, counted: &[String]) -> Vec<(u64, f
             return;
         }
         let st = stem(w);
-        v.push((hash(&st), weight(d)));
+        v.push((hash(context_canonical(&st)), weight(d)));
     };
     // Left.
     let mut d = 0;
     let mut k = s;
-    while k > 0 && d < WINDOW {
+    while k > 0 && d < window {
         k -= 1;
         if sc.sent[k] != sent {
             break;
@@ -1360,10 +1382,10 @@ fn context(sc: &Scan<'_>, s: usize, e: usize, counted: &[String]) -> Vec<(u64, f
         d += 1;
         add(k, d, &mut v);
     }
-    // Right (the figure's own words are counted separately).
+    // Right (the figure's own words are not context).
     let mut d = 0;
     let mut k = e;
-    while k < sc.t.len() && d < WINDOW {
+    while k < sc.t.len() && d < window {
         if sc.sent[k] != sent {
             break;
         }
@@ -1371,13 +1393,56 @@ fn context(sc: &Scan<'_>, s: usize, e: usize, counted: &[String]) -> Vec<(u64, f
         add(k, d, &mut v);
         k += 1;
     }
-    for c in counted {
-        v.push((hash(canonical(c)), 1.5));
+    if counted_w > 0.0 {
+        for c in counted {
+            v.push((hash(context_canonical(&stem(c))), counted_w));
+        }
     }
     // Keep the highest weight per word.
     v.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
     v.dedup_by_key(|x| x.0);
     v
+}
+
+/// Context words that report the same event in other words: `killed`, `died`, `deaths`.
+fn context_canonical(stem: &str) -> &str {
+    // Written as stems (see `stem`).
+    const SETS: &[&[&str]] = &[
+        &[
+            "death", "kill", "died", "die", "dead", "toll", "fatality", "fatal", "perish",
+        ],
+        &[
+            "evacuat", "flee", "fled", "forc", "move", "moved", "displac", "relocat",
+        ],
+        &[
+            "win", "winn", "won", "took", "secur", "receiv", "captur", "garner", "gain", "got",
+        ],
+        &[
+            "ris", "ros", "risen", "climb", "jump", "increas", "surg", "soar",
+        ],
+        &[
+            "fall", "fell", "drop", "dropp", "slip", "slipp", "declin", "decreas", "slump",
+        ],
+        &["cost", "pric", "paid", "pay", "valu", "worth", "bill"],
+        &["estimat", "put", "forecast", "expect", "project"],
+        &["land", "touchdown", "touch", "arriv", "reach"],
+        &["launch", "lift"],
+        &["storm", "cyclon", "hurrican", "typhoon"],
+        &["employ", "staff", "worker", "employe", "workforc"],
+        &["vot", "ballot", "electorat"],
+        &["sworn", "inaugurat", "inauguration", "begin", "start"],
+        &[
+            "buy", "acquir", "purchas", "bought", "takeover", "sell", "sold",
+        ],
+        &["company", "firm", "group", "business"],
+        &["plan", "proposal", "blueprint"],
+    ];
+    for set in SETS {
+        if set.contains(&stem) {
+            return set[0];
+        }
+    }
+    stem
 }
 
 pub fn hash(s: &str) -> u64 {
@@ -2288,6 +2353,25 @@ pub fn consistent(a: &Figure, b: &Figure) -> bool {
 /// say.
 pub fn same_value(a: &Figure, b: &Figure) -> bool {
     consistent(a, b) && consistent(b, a)
+}
+
+fn is_bound(f: &Figure) -> bool {
+    matches!(f.qual, Qual::AtLeast | Qual::AtMost)
+}
+
+/// Two mentions of one value: the same value, both stated or both bounds (`up to 185` is no
+/// twin of `185`).
+pub fn twin(a: &Figure, b: &Figure) -> bool {
+    same_value(a, b) && is_bound(a) == is_bound(b)
+}
+
+/// A hash of a figure's kind and value, for finding twins quickly.
+pub fn value_key(f: &Figure) -> u64 {
+    let s = match f.value {
+        Value::Num { lo, hi } => format!("{:?}|{:.4e}|{:.4e}", f.kind, lo, hi),
+        Value::Date(d) => format!("{:?}|{:?}|{:?}|{:?}", f.kind, d.year, d.month, d.day),
+    };
+    hash(&s)
 }
 
 fn words_for(n: u64) -> Option<String> {

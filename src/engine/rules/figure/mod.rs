@@ -9,7 +9,7 @@ use serde::Deserialize;
 use super::Rule;
 
 pub mod cluster;
-mod conflict;
+pub mod conflict;
 pub mod extract;
 
 /// `[figures]` in `copydesk.toml`.
