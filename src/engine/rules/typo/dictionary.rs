@@ -45,7 +45,8 @@ pub fn check(word: &str) -> bool {
     let ok = DICT.check(&w) || {
         let lower = w.to_lowercase();
         let am = super::text::american(&lower);
-        am != lower && DICT.check(&am)
+        let plain = fold_accents(&w);
+        (am != lower && DICT.check(&am)) || (plain != w && DICT.check(&plain))
     };
     let mut m = CHECKED.write().unwrap_or_else(|e| e.into_inner());
     if m.len() > CACHE_LIMIT {
@@ -53,6 +54,22 @@ pub fn check(word: &str) -> bool {
     }
     m.insert(word.to_string(), ok);
     ok
+}
+
+/// "façade" -> "facade", "naïve" -> "naive" (the dictionary has the plain spellings).
+fn fold_accents(w: &str) -> String {
+    w.chars()
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'ç' => 'c',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ñ' => 'n',
+            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            c => c,
+        })
+        .collect()
 }
 
 /// Is the lower-case `word` a dictionary stem (no affix rules applied)?
@@ -141,6 +158,9 @@ mod tests {
         assert!(check("Russia’s"));
         assert!(check("colour"), "British spellings count");
         assert!(check("organisation"));
+        assert!(check("organising"));
+        assert!(check("calibre"));
+        assert!(check("façades"));
         assert!(!check("goverment"));
         assert_eq!(
             suggest("goverment", 3).first().map(String::as_str),

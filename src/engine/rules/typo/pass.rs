@@ -156,6 +156,40 @@ pub fn ignored_words(a: &Analysis) -> Arc<HashSet<String>> {
     .clone()
 }
 
+/// Lower-case words the dictionary lacks that the draft uses more than once.
+fn repeated_oddwords(a: &Analysis) -> Arc<HashSet<String>> {
+    struct Repeated(Arc<HashSet<String>>);
+    a.cached(|a| {
+        let mut seen: HashMap<&str, u32> = HashMap::new();
+        let datas: Vec<_> = (0..a.paragraphs.len()).map(|pi| para_data(a, pi)).collect();
+        for d in &datas {
+            for w in &d.oddwords {
+                *seen.entry(w.as_str()).or_default() += 1;
+            }
+            for (i, w) in d.words.iter().enumerate() {
+                let _ = (i, w);
+            }
+        }
+        // Count uses, not paragraphs: a word used twice in one paragraph counts too.
+        let mut uses: HashMap<String, u32> = HashMap::new();
+        for d in &datas {
+            for w in &d.words {
+                if seen.contains_key(w.norm.as_str()) {
+                    *uses.entry(w.norm.clone()).or_default() += 1;
+                }
+            }
+        }
+        Repeated(Arc::new(
+            uses.into_iter()
+                .filter(|(_, n)| *n >= 2)
+                .map(|(w, _)| w)
+                .collect(),
+        ))
+    })
+    .0
+    .clone()
+}
+
 /// House names and words from the configuration, built once per configuration.
 struct House {
     names: KnownNames,
@@ -200,6 +234,8 @@ struct Env<'a> {
     shared: Option<Arc<KnownNames>>,
     house: Arc<House>,
     ignored: Arc<HashSet<String>>,
+    /// Lower-case words the dictionary lacks that the draft uses more than once.
+    repeated: Arc<HashSet<String>>,
     on: [bool; 5],
     fp: u64,
 }
@@ -212,6 +248,7 @@ impl<'a> Env<'a> {
         let own = index.and_then(|i| i.summary(path).cloned());
         let on = RULES.map(|r| cx.config.rule_setting(r) != Some(RuleSetting::Off));
         let ignored = ignored_words(a);
+        let repeated = repeated_oddwords(a);
         let mut fp = 0xF00D_u64;
         for s in cx.siblings {
             fp = pair(fp, s.analysis.doc.hash());
@@ -222,7 +259,7 @@ impl<'a> Env<'a> {
         for (i, o) in on.iter().enumerate() {
             fp = pair(fp, (i as u64) << 1 | u64::from(*o));
         }
-        let mut ig: Vec<&String> = ignored.iter().collect();
+        let mut ig: Vec<&String> = ignored.iter().chain(repeated.iter()).collect();
         ig.sort();
         for w in ig {
             fp = pair(fp, hash(w));
@@ -241,6 +278,7 @@ impl<'a> Env<'a> {
             shared: None,
             house: house(cx),
             ignored,
+            repeated,
             on,
             fp,
         }
@@ -274,6 +312,7 @@ impl<'a> Env<'a> {
         if self.on(NAME_SIBLING) || self.on(NAME_MISSPELT) {
             self.names(text, d, base, &mut claimed, out);
         }
+        let foreign = foreign_sentences(text, &d.words);
         // Words inside a known name are spelled as the name is.
         for r in &d.runs {
             if r.words.len() < 2 {
@@ -306,7 +345,8 @@ impl<'a> Env<'a> {
             if claimed[i] {
                 continue;
             }
-            let ctx = Ctx::at(&d.words, i);
+            let mut ctx = Ctx::at(&d.words, i);
+            ctx.foreign = foreign[i];
             if self.on(SIBLING) {
                 if let Some(f) = self.sibling_word(text, &ctx, base) {
                     claimed[i] = true;
@@ -334,6 +374,9 @@ impl<'a> Env<'a> {
 /// A word with its neighbours in the paragraph (nearest first; 0 past the edge).
 struct Ctx<'w> {
     w: &'w W,
+    /// The word's sentence is mostly words the dictionary does not know (another language,
+    /// code, a list of names).
+    foreign: bool,
     before: [u64; 3],
     after: [u64; 3],
     before_w: [Option<&'w W>; 3],
@@ -344,6 +387,7 @@ impl<'w> Ctx<'w> {
     fn at(words: &'w [W], i: usize) -> Ctx<'w> {
         let mut c = Ctx {
             w: &words[i],
+            foreign: false,
             before: [0; 3],
             after: [0; 3],
             before_w: [None; 3],
@@ -390,6 +434,83 @@ fn near_word(w: &str, c: &str) -> bool {
     ok && !inflection(w, c) && !spelling_variant(w, c) && !is_function_word(c)
 }
 
+/// A position in sibling `s` where the word `h` stands between the same neighbours as the
+/// draft's word in `c`, with at least `min` neighbours agreeing.
+fn aligned_at(s: &Sib, c: &Ctx<'_>, h: u64, min: usize) -> Option<usize> {
+    let keys = [
+        (LR, c.before[0], c.after[0]),
+        (LL, c.before[1], c.before[0]),
+        (RR, c.after[0], c.after[1]),
+    ];
+    for &(kind, x, y) in &keys {
+        if x == 0 || y == 0 {
+            continue;
+        }
+        let Some(list) = s.ix.ctx.get(&ctx_key(kind, x, y)) else {
+            continue;
+        };
+        for &j in list {
+            let j = j as usize;
+            if s.ix.words[j].h == h && alignment(s, c, j).0 >= min {
+                return Some(j);
+            }
+        }
+    }
+    None
+}
+
+/// How many of the draft word's neighbours (three each side) the sibling's word at `j`
+/// shares, and whether one of them is a content word.
+fn alignment(s: &Sib, c: &Ctx<'_>, j: usize) -> (usize, bool) {
+    let cw = &s.ix.words[j];
+    let mut strength = 0;
+    let mut has_content = false;
+    for k in 0..3 {
+        let sb = j.checked_sub(k + 1).map(|t| &s.ix.words[t]);
+        if let (Some(sb), Some(db)) = (sb, c.before_w[k]) {
+            if sb.para == cw.para && sb.h == db.h {
+                strength += 1;
+                has_content |= content(Some(db));
+            }
+        }
+        let sa = s.ix.words.get(j + k + 1);
+        if let (Some(sa), Some(da)) = (sa, c.after_w[k]) {
+            if sa.para == cw.para && sa.h == da.h {
+                strength += 1;
+                has_content |= content(Some(da));
+            }
+        }
+    }
+    (strength, has_content)
+}
+
+/// Two neighbouring letters swapped.
+fn transposition(w: &str, c: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (w.chars().collect(), c.chars().collect());
+    if a.len() != b.len() {
+        return false;
+    }
+    let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    diff.len() == 2
+        && diff[1] == diff[0] + 1
+        && a[diff[0]] == b[diff[1]]
+        && a[diff[1]] == b[diff[0]]
+}
+
+/// Two dictionary words of three letters or more run together (or a word and "up").
+fn compound(w: &str) -> bool {
+    let idx: Vec<usize> = w.char_indices().map(|(i, _)| i).skip(2).collect();
+    idx.iter().any(|&k| {
+        let (x, y) = (&w[..k], &w[k..]);
+        (x.len() >= 3 || y.len() >= 3)
+            && x.len() >= 2
+            && y.len() >= 2
+            && dictionary::check(x)
+            && dictionary::check(y)
+            && (x.len() >= 3 && y.len() >= 3 || matches!(y, "up" | "in" | "on" | "out" | "off"))
+    })
+}
+
 /// One letter changed (rather than added, dropped or swapped).
 fn substitution(w: &str, c: &str) -> bool {
     w.chars().count() == c.chars().count()
@@ -401,7 +522,12 @@ fn near_name(d: &str, k: &str, last: bool) -> bool {
     if d == k || d.chars().count() < 3 || k.chars().count() < 3 {
         return false;
     }
-    if !is_wordlike(d) || !is_wordlike(k) || inflection(d, k) || spelling_variant(d, k) {
+    if !is_wordlike(d)
+        || !is_wordlike(k)
+        || inflection(d, k)
+        || spelling_variant(d, k)
+        || super::text::demonym(d, k)
+    {
         return false;
     }
     if is_function_word(d) || is_function_word(k) {
@@ -668,6 +794,10 @@ impl Env<'_> {
         if form.chars().count() < 4 || !is_wordlike(form) || w.number {
             return None;
         }
+        // Mixed case ("SpaceX", "McAllen") and acronyms are brands, not slips.
+        if written.chars().skip(1).any(char::is_uppercase) {
+            return None;
+        }
         if dictionary::check(written)
             || self.known_capword(form)
             || self.ignored.contains(form)
@@ -758,8 +888,18 @@ impl Env<'_> {
             return None;
         }
         let mut known: Vec<String> = Vec::new();
+        // Names are dense: "Osama" is not a slip for "Obama". Only a long word, a letter added,
+        // dropped or swapped (not changed), away from the first letter, and only names no
+        // dictionary has in lower case ("Beijing", not "Space").
         for (k, shown) in BUNDLED.words.iter().chain(self.house.names.words.iter()) {
-            if k.chars().count() >= 5 && osa(form, k, 1) == 1 && near_name(form, k, false) {
+            if form.chars().count() >= 6
+                && k.chars().count() >= 6
+                && form.chars().next() == k.chars().next()
+                && osa(form, k, 1) == 1
+                && !substitution(form, k)
+                && near_name(form, k, false)
+                && !dictionary::check(k)
+            {
                 if !known.contains(shown) {
                     known.push(shown.clone());
                 }
@@ -796,13 +936,11 @@ impl Env<'_> {
 
     fn sibling_word(&self, text: &str, c: &Ctx<'_>, base: usize) -> Option<Finding> {
         let w = c.w;
-        if w.number
-            || w.norm.chars().count() < 3
-            || is_function_word(&w.norm)
-            || !is_wordlike(&w.norm)
-        {
+        if w.number || w.norm.chars().count() < 3 || !is_wordlike(&w.norm) {
             return None;
         }
+        // A function word typed for a content word ("there years") needs more agreement.
+        let function = is_function_word(&w.norm);
         if self.sibs.is_empty() {
             return None;
         }
@@ -835,25 +973,7 @@ impl Env<'_> {
                     if cw.number || !near_word(&w.norm, &cw.norm) {
                         continue;
                     }
-                    // How many neighbours agree, and is one of them a content word?
-                    let mut strength = 0;
-                    let mut has_content = false;
-                    for k in 0..3 {
-                        let sb = j.checked_sub(k + 1).map(|t| &sib.ix.words[t]);
-                        if let (Some(sb), Some(db)) = (sb, c.before_w[k]) {
-                            if sb.para == cw.para && sb.h == db.h {
-                                strength += 1;
-                                has_content |= content(Some(db));
-                            }
-                        }
-                        let sa = sib.ix.words.get(j + k + 1);
-                        if let (Some(sa), Some(da)) = (sa, c.after_w[k]) {
-                            if sa.para == cw.para && sa.h == da.h {
-                                strength += 1;
-                                has_content |= content(Some(da));
-                            }
-                        }
-                    }
+                    let (strength, has_content) = alignment(sib, c, j);
                     if !has_content {
                         continue;
                     }
@@ -894,6 +1014,9 @@ impl Env<'_> {
             || self.house.words.contains(&w.norm)
             || self.ignored.contains(&w.norm);
         cands.retain(|k| {
+            if function && k.strength < 3 {
+                return false;
+            }
             // The sibling's word is the misspelling.
             if is_word && !dictionary::check(&k.shown) && !dictionary::check(&k.norm) {
                 return false;
@@ -1002,6 +1125,23 @@ impl Env<'_> {
                         });
                     }
                 }
+                // Or the partner in the same place, two neighbours agreeing whatever they are
+                // ("would not be affected", "The treaty must").
+                if rel.is_empty() {
+                    for s in &self.sibs {
+                        if let Some(j) = aligned_at(s, c, ph, 2) {
+                            let cw = &s.ix.words[j];
+                            rel.push(Related {
+                                doc: s.a.doc.clone(),
+                                range: cw.range.clone(),
+                                message: format!(
+                                    "a sibling has {} here",
+                                    quote(&s.a.text()[cw.range.clone()])
+                                ),
+                            });
+                        }
+                    }
+                }
                 if !rel.is_empty() {
                     consider(0, p.clone(), rel);
                     continue;
@@ -1085,7 +1225,7 @@ impl Env<'_> {
         if written.chars().skip(1).any(char::is_uppercase) {
             return None;
         }
-        if in_url_or_handle(text, &w.range) {
+        if in_url_or_handle(text, &w.range) || c.foreign {
             return None;
         }
         let form = name_form(&w.norm);
@@ -1097,6 +1237,10 @@ impl Env<'_> {
             return None;
         }
         if dictionary::check(written) || (w.cap && dictionary::check(&w.norm)) {
+            return None;
+        }
+        // A name written in lower case ("petri dish", "diesel") is a word.
+        if !w.cap && dictionary::check(&super::text::match_case("X", &w.norm)) {
             return None;
         }
         if self.sibs.iter().any(|s| s.ix.has(w.h)) || self.known_capword(form) {
@@ -1112,6 +1256,14 @@ impl Env<'_> {
         if w.cap && !w.sentence_start {
             return None; // a name: the name rules' business
         }
+        // Used again elsewhere in the draft: deliberate (jargon, a coinage).
+        if self.repeated.contains(&w.norm) {
+            return None;
+        }
+        // Two dictionary words run together ("frontend", "wakeup"): a compound, not a slip.
+        if compound(&w.norm) {
+            return None;
+        }
         // Candidates: the siblings' words first, then the dictionary's.
         let mut cands: Vec<(String, bool)> = Vec::new();
         for s in &self.sibs {
@@ -1119,35 +1271,43 @@ impl Env<'_> {
                 if sw.cap || sw.number || sw.norm.len().abs_diff(w.norm.len()) > 1 {
                     continue;
                 }
-                if osa(&w.norm, &sw.norm, 1) == 1
-                    && !cands.iter().any(|c| c.0 == sw.norm)
-                    && !inflection(&w.norm, &sw.norm)
-                {
+                if osa(&w.norm, &sw.norm, 1) == 1 && !cands.iter().any(|c| c.0 == sw.norm) {
                     cands.push((sw.norm.clone(), true));
                 }
             }
         }
-        for s in dictionary::suggest(&w.norm, 3) {
+        for s in dictionary::suggest(&w.norm, 6) {
             if !cands.iter().any(|c| c.0 == s) {
                 cands.push((s, false));
             }
         }
-        cands.retain(|c| c.0.chars().count() >= 3);
+        // An inflection of a dictionary word the dictionary lacks ("strived", "mechs") is
+        // a word, not a slip.
+        if cands.iter().any(|c| inflection(&w.norm, &c.0)) {
+            return None;
+        }
+        // Fluent typists get the first letter right: edits there are other words ("async").
+        cands.retain(|c| {
+            c.0.chars().count() >= 3 && c.0.chars().next() == w.norm.chars().next() && {
+                let (a, b): (Vec<char>, Vec<char>) =
+                    (w.norm.chars().collect(), c.0.chars().collect());
+                a.get(1) == b.get(1) || a.get(1) == b.get(2) || a.get(2) == b.get(1)
+            }
+        });
         cands.truncate(3);
         if cands.is_empty() {
             return None;
         }
         // Short words have many neighbours: only an obvious slip (two letters swapped).
-        if w.norm.chars().count() <= 3
-            && !cands
-                .iter()
-                .any(|c| c.0.len() == w.norm.len() && !substitution(&w.norm, &c.0))
+        if (w.norm.chars().count() <= 4 || w.cap)
+            && !cands.iter().any(|c| transposition(&w.norm, &c.0))
         {
             return None;
         }
         if w.cap {
             // A capitalised sentence opener: only an obvious slip ("Teh").
-            if cands.len() != 1 || cands[0].0.len() != w.norm.len() {
+            cands.retain(|c| transposition(&w.norm, &c.0));
+            if cands.len() != 1 {
                 return None;
             }
         }
@@ -1179,6 +1339,34 @@ impl Env<'_> {
         f.word = Some(written.to_string());
         Some(f)
     }
+}
+
+/// For each word: does its sentence look like another language (or code)? Two unknown
+/// lower-case words making a fifth of the sentence, or four anywhere in it.
+fn foreign_sentences(text: &str, words: &[W]) -> Vec<bool> {
+    let mut out = vec![false; words.len()];
+    let mut i = 0;
+    while i < words.len() {
+        let mut j = i + 1;
+        while j < words.len() && !words[j].sentence_start {
+            j += 1;
+        }
+        let (mut n, mut unknown) = (0, 0);
+        for w in &words[i..j] {
+            if w.cap || w.number || w.norm.len() < 3 {
+                continue;
+            }
+            n += 1;
+            if !dictionary::check(&text[w.range.clone()]) {
+                unknown += 1;
+            }
+        }
+        if unknown >= 4 || unknown >= 2 && unknown * 5 >= n {
+            out[i..j].iter_mut().for_each(|x| *x = true);
+        }
+        i = j;
+    }
+    out
 }
 
 /// The word is part of a web address, an e-mail address, a handle or a hashtag.

@@ -128,14 +128,117 @@ pub fn osa(a: &str, b: &str, max: usize) -> usize {
 
 /// Suffixes that make an inflection or a derived form, not a typo.
 const SUFFIXES: &[&str] = &[
-    "s", "es", "'s", "'", "d", "ed", "ing", "ly", "er", "r", "ers", "n", "en", "st", "est", "al",
-    "ies", "ied",
+    "s", "es", "'s", "'", "d", "ed", "ing", "ly", "er", "est", "ies", "ied",
 ];
+
+/// Forms of irregular verbs: a rewrite changes tense ("began"/"begun"), a typist does not.
+const IRREGULAR: &[&[&str]] = &[
+    &["begin", "began", "begun"],
+    &["swim", "swam", "swum"],
+    &["sing", "sang", "sung"],
+    &["ring", "rang", "rung"],
+    &["drink", "drank", "drunk"],
+    &["sink", "sank", "sunk"],
+    &["shrink", "shrank", "shrunk"],
+    &["run", "ran"],
+    &["come", "came"],
+    &["become", "became"],
+    &["rise", "rose", "risen"],
+    &["arise", "arose", "arisen"],
+    &["write", "wrote", "written"],
+    &["drive", "drove", "driven"],
+    &["ride", "rode", "ridden"],
+    &["strike", "struck"],
+    &["fall", "fell", "fallen"],
+    &["hold", "held"],
+    &["tell", "told"],
+    &["sell", "sold"],
+    &["give", "gave", "given"],
+    &["take", "took", "taken"],
+    &["shake", "shook", "shaken"],
+    &["wake", "woke", "woken"],
+    &["speak", "spoke", "spoken"],
+    &["break", "broke", "broken"],
+    &["choose", "chose", "chosen"],
+    &["freeze", "froze", "frozen"],
+    &["steal", "stole", "stolen"],
+    &["bear", "bore", "born", "borne"],
+    &["wear", "wore", "worn"],
+    &["tear", "tore", "torn"],
+    &["swear", "swore", "sworn"],
+    &["lie", "lay", "lain"],
+    &["fly", "flew", "flown"],
+    &["grow", "grew", "grown"],
+    &["know", "knew", "known"],
+    &["throw", "threw", "thrown"],
+    &["blow", "blew", "blown"],
+    &["draw", "drew", "drawn"],
+    &["see", "saw", "seen"],
+    &["win", "won"],
+    &["get", "got", "gotten"],
+    &["forget", "forgot", "forgotten"],
+    &["shoot", "shot"],
+    &["find", "found"],
+    &["bind", "bound"],
+    &["wind", "wound"],
+    &["fight", "fought"],
+    &["seek", "sought"],
+    &["teach", "taught"],
+    &["catch", "caught"],
+    &["think", "thought"],
+    &["buy", "bought"],
+    &["bring", "brought"],
+    &["feel", "felt"],
+    &["keep", "kept"],
+    &["sleep", "slept"],
+    &["leave", "left"],
+    &["mean", "meant"],
+    &["send", "sent"],
+    &["spend", "spent"],
+    &["build", "built"],
+    &["lose", "lost"],
+    &["stand", "stood"],
+    &["dig", "dug"],
+    &["stick", "stuck"],
+    &["hang", "hung"],
+    &["spin", "spun"],
+    &["say", "said", "says"],
+    &["pay", "paid"],
+    &["lay", "laid"],
+    &["lead", "led"],
+    &["meet", "met"],
+    &["feed", "fed"],
+    &["flee", "fled"],
+    &["bleed", "bled"],
+    &["do", "did", "done", "does"],
+    &["go", "went", "gone", "goes"],
+    &["have", "has", "had"],
+    &["be", "is", "was", "were", "are", "been"],
+];
+
+/// Two forms of one irregular verb.
+fn irregular(a: &str, b: &str) -> bool {
+    IRREGULAR.iter().any(|g| g.contains(&a) && g.contains(&b))
+}
+
+/// A country and its people or language ("Russia"/"Russian", "Israel"/"Israeli").
+pub fn demonym(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let stem = short
+        .strip_suffix('a')
+        .or_else(|| short.strip_suffix('e'))
+        .unwrap_or(short);
+    long.strip_prefix(short)
+        .is_some_and(|r| matches!(r, "n" | "an" | "ian" | "i" | "ese" | "ish"))
+        || long
+            .strip_prefix(stem)
+            .is_some_and(|r| matches!(r, "an" | "ian" | "ese" | "ish" | "i"))
+}
 
 /// `a` and `b` differ only by an inflectional ending ("plan"/"plans", "call"/"called",
 /// "maintains"/"maintained").
 pub fn inflection(a: &str, b: &str) -> bool {
-    if one_ending(a, b) {
+    if one_ending(a, b) || irregular(a, b) {
         return true;
     }
     // Two endings on one stem.
@@ -148,7 +251,7 @@ pub fn inflection(a: &str, b: &str) -> bool {
                     if *s == "ies" || *s == "ied" {
                         v.push(format!("{x}y"));
                     }
-                    if *s == "ing" || *s == "ed" || *s == "er" || *s == "ers" {
+                    if *s == "ing" || *s == "ed" || *s == "er" {
                         v.push(format!("{x}e"));
                     }
                 }
@@ -197,13 +300,21 @@ pub fn american(w: &str) -> String {
     let mut s = w.to_string();
     for (from, to) in [
         ("isation", "ization"),
+        ("ising", "izing"),
+        ("ised", "ized"),
         ("ise", "ize"),
+        ("ysing", "yzing"),
+        ("ysed", "yzed"),
+        ("bre", "ber"),
         ("yse", "yze"),
         ("our", "or"),
         ("tre", "ter"),
         ("ence", "ense"),
         ("ogue", "og"),
-        ("ll", "l"),
+        ("lled", "led"),
+        ("lling", "ling"),
+        ("ller", "ler"),
+        ("llor", "lor"),
         ("ae", "e"),
         ("oe", "e"),
         ("mme", "m"),
@@ -466,10 +577,18 @@ mod tests {
         assert!(inflection("maintains", "maintained"));
         assert!(inflection("making", "makes"));
         assert!(!inflection("trial", "trail"));
+        assert!(inflection("begun", "began"));
+        assert!(!inflection("officers", "offices"));
+        assert!(!inflection("suppliers", "supplies"));
+        assert!(demonym("russia", "russian"));
+        assert!(demonym("israel", "israeli"));
+        assert!(!demonym("treat", "treaty"));
         assert!(spelling_variant("favour", "favor"));
         assert!(spelling_variant("centre", "center"));
         assert!(spelling_variant("defence", "defense"));
         assert!(!spelling_variant("trial", "trail"));
+        assert!(spelling_variant("travelled", "traveled"));
+        assert!(!spelling_variant("vallgren", "valgren"));
         assert_eq!(osa("trial", "trail", 2), 1);
         assert_eq!(osa("counties", "countries", 2), 1);
     }
