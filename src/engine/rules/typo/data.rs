@@ -96,6 +96,8 @@ pub struct Pattern {
     pub after: Vec<u64>,
     /// Has a content word (not only "the _", "to _"): strong enough to suggest a change.
     pub strong: bool,
+    /// How specific the context is: two for a content word, one for a function word.
+    pub weight: usize,
 }
 
 #[derive(Debug, Default)]
@@ -143,8 +145,20 @@ impl Confusables {
                     let strong = words
                         .iter()
                         .any(|x| x != "_" && !super::text::is_function_word(x));
+                    let weight = words
+                        .iter()
+                        .filter(|x| *x != "_")
+                        .map(|x| {
+                            if super::text::is_function_word(x) {
+                                1
+                            } else {
+                                2
+                            }
+                        })
+                        .sum();
                     list.push(Pattern {
                         strong,
+                        weight,
                         before: words[..slot].iter().rev().map(|x| hash(x)).collect(),
                         after: words[slot + 1..].iter().map(|x| hash(x)).collect(),
                     });
@@ -152,6 +166,27 @@ impl Confusables {
             }
         }
         c
+    }
+
+    /// The weight of the most specific context of `word` that matches (0 for none).
+    pub fn cue_score(&self, word: u64, before: &[u64], after: &[u64], strong: bool) -> usize {
+        self.cues.get(&word).map_or(0, |ps| {
+            ps.iter()
+                .filter(|p| (p.before.len() + p.after.len() > 0) && (p.strong || !strong))
+                .filter(|p| {
+                    p.before
+                        .iter()
+                        .enumerate()
+                        .all(|(i, h)| before.get(i) == Some(h))
+                        && p.after
+                            .iter()
+                            .enumerate()
+                            .all(|(i, h)| after.get(i) == Some(h))
+                })
+                .map(|p| p.weight)
+                .max()
+                .unwrap_or(0)
+        })
     }
 
     /// Does a context of `word` match? `before`/`after` are the neighbouring word hashes,

@@ -1013,6 +1013,10 @@ impl Env<'_> {
         let is_word = dictionary::check(written)
             || self.house.words.contains(&w.norm)
             || self.ignored.contains(&w.norm);
+        // A known confusion is typo/confusable's, which weighs the context too.
+        if let Some(ps) = CONFUSABLES.partners.get(&w.h) {
+            cands.retain(|k| !ps.contains(&k.norm));
+        }
         cands.retain(|k| {
             if function && k.strength < 3 {
                 return false;
@@ -1164,11 +1168,11 @@ impl Env<'_> {
                 }
             }
             // The bundled contexts.
-            let own_cue = conf.cue(w.h, &c.before, &c.after, false);
-            if !own_cue
-                && (conf.cue(ph, &c.before, &c.after, true)
-                    || conf.rare.contains(&w.h) && partners.len() == 1)
-            {
+            // The partner's context must be more specific than any of the draft word's
+            // ("statue of limitations": "_ of limitations" beats "the _ of").
+            let own = conf.cue_score(w.h, &c.before, &c.after, false);
+            let theirs = conf.cue_score(ph, &c.before, &c.after, true);
+            if theirs > own || own == 0 && conf.rare.contains(&w.h) && partners.len() == 1 {
                 consider(2, p.clone(), Vec::new());
             }
         }
