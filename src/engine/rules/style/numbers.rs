@@ -399,7 +399,7 @@ impl Rule for Numbers {
                 // Glued to something: "$5", "5%", "5-4", "3/4", "(3)", "4:30", "#9".
                 if before.is_some_and(|c| !c.is_whitespace())
                     || after.is_some_and(|c| {
-                        !c.is_whitespace() && !matches!(c, ',' | ';' | '.' | '!' | '?' | '”' | '"')
+                        !c.is_whitespace() && !matches!(c, ',' | ';' | '.' | '!' | '?' | '”')
                     })
                 {
                     continue;
@@ -470,7 +470,12 @@ impl Rule for Numbers {
                 } else if ordinal {
                     continue;
                 }
-                if ordinal && nw.is_none_or(|q| !word(q).starts_with(|c: char| c.is_lowercase())) {
+                // "5th term" but not "the 7th of May" (a date, rewritten by hand).
+                if ordinal
+                    && nw.is_none_or(|q| {
+                        !word(q).starts_with(|c: char| c.is_lowercase()) || word(q) == "of"
+                    })
+                {
                     continue;
                 }
                 let spelled = if ordinal { ORDINALS[n] } else { ONES[n] };

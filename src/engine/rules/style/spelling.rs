@@ -11,7 +11,8 @@
 //! written for this project. Left alone: capitalised words inside a sentence (names such as
 //! "Labour Party", "Sydney Harbour", "Lincoln Center"), words that are British too ("meter" as a
 //! gauge, "program" as software, "tire", "check", "story"), and -ize spellings under the UK
-//! setting (Oxford spelling is British).
+//! setting (Oxford spelling is British; under "any" a draft must still keep to one of -ise
+//! and -ize).
 //!
 //! ## Why it matters
 //! AP Stylebook, "dictionaries": AP follows Webster's New World College Dictionary, which gives
@@ -101,7 +102,13 @@ impl Rule for SpellingVariant {
         if hits.is_empty() {
             return;
         }
-        let countable = |h: &Hit| h.entry.variety == Variety::Uk || h.entry.reportable;
+        // An American form counts unless it is also British; under the UK setting an -ize
+        // form is also left alone (Oxford spelling), while "any" holds a draft to one of
+        // -ise and -ize.
+        let uk_setting = settings.spelling == Spelling::Uk;
+        let countable = |h: &Hit| {
+            h.entry.variety == Variety::Uk || h.entry.reportable && !(uk_setting && h.entry.oxford)
+        };
         let (target, house) = match settings.spelling {
             Spelling::Us => (Variety::Us, true),
             Spelling::Uk => (Variety::Uk, true),

@@ -257,15 +257,17 @@ pub(crate) struct Entry {
     pub variety: Variety,
     /// The same word in the other variety.
     pub other: String,
-    /// For an American form: whether it may be reported as American (not ambiguous, not an
-    /// Oxford -ize spelling).
+    /// For an American form: whether it may be reported as American (it is not also a
+    /// British word).
     pub reportable: bool,
+    /// An -ize form, which Oxford spelling shares: never reported under the UK setting.
+    pub oxford: bool,
 }
 
 pub(crate) static SPELLINGS: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
     let mut map = HashMap::new();
     for line in TABLE.lines() {
-        let mut add = |u: String, a: String, ambiguous: bool| {
+        let mut add = |u: String, a: String, ambiguous: bool, oxford: bool| {
             if u == a {
                 return;
             }
@@ -273,18 +275,20 @@ pub(crate) static SPELLINGS: LazyLock<HashMap<String, Entry>> = LazyLock::new(||
                 variety: Variety::Uk,
                 other: a.clone(),
                 reportable: true,
+                oxford,
             });
             map.entry(a).or_insert(Entry {
                 variety: Variety::Us,
                 other: u,
                 reportable: !ambiguous,
+                oxford,
             });
         };
         if let Some(pairs) = line.strip_prefix('=') {
             let ambiguous = pairs.trim_end().ends_with('!');
             for p in pairs.split_whitespace() {
                 if let Some((u, a)) = p.split_once('/') {
-                    add(u.to_string(), a.to_string(), ambiguous);
+                    add(u.to_string(), a.to_string(), ambiguous, false);
                 }
             }
             continue;
@@ -297,10 +301,11 @@ pub(crate) static SPELLINGS: LazyLock<HashMap<String, Entry>> = LazyLock::new(||
             continue;
         };
         let flags: String = h.collect();
-        let ambiguous = flags.contains('!') || flags.contains('z');
+        let ambiguous = flags.contains('!');
+        let oxford = flags.contains('z');
         for s in suffixes.split_whitespace() {
             let s = if s == "-" { "" } else { s };
-            add(format!("{uk}{s}"), format!("{us}{s}"), ambiguous);
+            add(format!("{uk}{s}"), format!("{us}{s}"), ambiguous, oxford);
         }
     }
     map
@@ -314,7 +319,7 @@ mod tests {
     fn table_pairs_both_ways() {
         let e = &SPELLINGS["organisation"];
         assert_eq!((e.variety, e.other.as_str()), (Variety::Uk, "organization"));
-        assert!(!SPELLINGS["organization"].reportable);
+        assert!(SPELLINGS["organization"].oxford);
         assert!(SPELLINGS["color"].reportable);
         assert!(!SPELLINGS["meter"].reportable);
         assert_eq!(SPELLINGS["travelled"].other, "traveled");

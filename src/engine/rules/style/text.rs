@@ -300,7 +300,23 @@ fn markup(text: &str, blocks: &[Block]) -> Vec<Range<usize>> {
                     }
                 }
             } else if rest.starts_with("](") {
-                if let Some(e) = rest.find(')') {
+                // The destination, with balanced parentheses inside it.
+                let mut depth = 0usize;
+                let close = rest[1..].char_indices().find_map(|(k, c)| {
+                    match c {
+                        '(' => depth += 1,
+                        ')' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                return Some(k + 1);
+                            }
+                        }
+                        '\n' => return Some(usize::MAX),
+                        _ => {}
+                    }
+                    None
+                });
+                if let Some(e) = close.filter(|e| *e != usize::MAX) {
                     out.push(base + i..base + i + e + 1);
                     i += e + 1;
                     continue;
