@@ -17,6 +17,11 @@ impl TypoConfig {
     }
 
     /// Read files the section names (the house dictionary), relative to the workspace root.
+    /// The house dictionary file: words the desk has accepted, one per line.
+    pub fn dictionary_path(&self, root: &std::path::Path) -> std::path::PathBuf {
+        root.join("copydesk-words.txt")
+    }
+
     pub fn load_files(&mut self, _root: Option<&std::path::Path>) -> Result<(), String> {
         Ok(())
     }
