@@ -115,6 +115,8 @@ export class Session {
   settings: { rules: Record<string, string> } = { rules: {} };
   initializeResult: InitializeResult | undefined;
   refreshRequests = 0;
+  /** Work-done progress the server created: token -> created | begin | end. */
+  readonly progress = new Map<string, string>();
   private waiters: Waiter[] = [];
   private refreshWaiters: (() => void)[] = [];
   private stderr = "";
@@ -161,7 +163,16 @@ export class Session {
     );
     this.conn.onRequest(RegistrationRequest.type, () => undefined);
     this.conn.onRequest(UnregistrationRequest.type, () => undefined);
-    this.conn.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+    this.conn.onRequest(WorkDoneProgressCreateRequest.type, (p) => {
+      this.progress.set(String(p.token), "created");
+      return undefined;
+    });
+    this.conn.onNotification("$/progress", (p: { token: string | number; value?: { kind?: string } }) => {
+      const kind = p.value?.kind;
+      if (kind === "begin" || kind === "end") {
+        this.progress.set(String(p.token), kind);
+      }
+    });
     this.conn.onRequest(DiagnosticRefreshRequest.type, () => {
       this.refreshRequests += 1;
       const ws = this.refreshWaiters;
@@ -372,9 +383,26 @@ export class Session {
     });
   }
 
+  /** Wait (at most `ms`) until every work-done progress the server created has ended. */
+  async progressDone(ms: number): Promise<boolean> {
+    const deadline = Date.now() + ms;
+    while ([...this.progress.values()].some((v) => v !== "end")) {
+      if (Date.now() > deadline) {
+        return false;
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return true;
+  }
+
   /** shutdown + exit, then make sure the process is gone. */
-  async close(): Promise<void> {
+  async close(opts: { waitForProgress?: boolean } = {}): Promise<void> {
     try {
+      // Like a person closing the window, let the workspace load finish first (see the todo
+      // test about exiting during the load).
+      if (opts.waitForProgress !== false) {
+        await this.progressDone(3000);
+      }
       if (!this.exited) {
         await withTimeout(this.conn.sendRequest(ShutdownRequest.type), "shutdown", 5000);
         await this.conn.sendNotification(ExitNotification.type);
