@@ -383,16 +383,25 @@ export class Session {
     });
   }
 
-  /** Wait (at most `ms`) until every work-done progress the server created has ended. */
-  async progressDone(ms: number): Promise<boolean> {
-    const deadline = Date.now() + ms;
-    while ([...this.progress.values()].some((v) => v !== "end")) {
-      if (Date.now() > deadline) {
+  /**
+   * Wait (at most `ms`) until the server's start-up work is over: every work-done progress it
+   * created has ended. A server that creates none is given `grace` ms to start one.
+   */
+  async progressDone(ms: number, grace = 1000): Promise<boolean> {
+    const start = Date.now();
+    for (;;) {
+      const states = [...this.progress.values()];
+      if (states.length > 0 && states.every((v) => v === "end")) {
+        return true;
+      }
+      if (states.length === 0 && Date.now() - start > grace) {
+        return true;
+      }
+      if (Date.now() - start > ms) {
         return false;
       }
       await new Promise((r) => setTimeout(r, 20));
     }
-    return true;
   }
 
   /** shutdown + exit, then make sure the process is gone. */
