@@ -22,7 +22,11 @@ export function engineVersion(): string {
   return pkg.engines.vscode.replace(/^[^\d]*/, "");
 }
 
-function vscodeStandIn(version: string): Record<string, unknown> {
+/**
+ * A stand-in for the `vscode` module: the members in `overrides`, a few basics, and for
+ * anything else a class (capitalised names), an event registration (`onX`) or a namespace.
+ */
+export function vscodeStandIn(version: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   class EventEmitter {
     event = () => ({ dispose() {} });
     fire(): void {}
@@ -33,6 +37,7 @@ function vscodeStandIn(version: string): Record<string, unknown> {
     version,
     EventEmitter,
     LogLevel: { Off: 0, Trace: 1, Debug: 2, Info: 3, Warning: 4, Error: 5 },
+    ...overrides,
   };
   // Anything else: classes for capitalised names (the library subclasses a few at load time),
   // event registrations for `onX`, namespaces otherwise.
@@ -52,7 +57,27 @@ function vscodeStandIn(version: string): Record<string, unknown> {
         return target[prop];
       },
     });
+  // Nested overrides (`window: { ... }`) get the same fallbacks.
+  for (const [k, v] of Object.entries(known)) {
+    if (v !== null && typeof v === "object" && !Array.isArray(v) && /^[a-z]/.test(k)) {
+      known[k] = namespace(v as Record<string, unknown>);
+    }
+  }
   return namespace(known);
+}
+
+/** Run `load` with `require("vscode")` answered by `standIn`. */
+export function withVscode<T>(standIn: Record<string, unknown>, load: () => T): T {
+  const mod = Module as unknown as { _load: Loader };
+  const original = mod._load;
+  mod._load = function (request: string, parent: unknown, isMain: boolean) {
+    return request === "vscode" ? standIn : original.call(this, request, parent, isMain);
+  };
+  try {
+    return load();
+  } finally {
+    mod._load = original;
+  }
 }
 
 let cached: ClientCapabilities | undefined;
@@ -61,13 +86,7 @@ export function vscodeClientCapabilities(): ClientCapabilities {
   if (cached !== undefined) {
     return structuredClone(cached);
   }
-  const stand = vscodeStandIn(engineVersion());
-  const mod = Module as unknown as { _load: Loader };
-  const original = mod._load;
-  mod._load = function (request: string, parent: unknown, isMain: boolean) {
-    return request === "vscode" ? stand : original.call(this, request, parent, isMain);
-  };
-  try {
+  cached = withVscode(vscodeStandIn(engineVersion()), () => {
     // Loaded here, after the stand-in is in place.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const lc = require("vscode-languageclient/node") as typeof import("vscode-languageclient/node");
@@ -89,9 +108,7 @@ export function vscodeClientCapabilities(): ClientCapabilities {
     if (typeof compute !== "function") {
       throw new Error("vscode-languageclient no longer has computeClientCapabilities()");
     }
-    cached = compute.call(client);
-  } finally {
-    mod._load = original;
-  }
+    return compute.call(client);
+  });
   return structuredClone(cached);
 }
