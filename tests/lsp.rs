@@ -240,3 +240,25 @@ fn broken_config_is_reported_and_the_server_keeps_running() {
     assert!(repeated(&c.diagnostics(&uri, 2)).is_empty());
     assert!(c.shutdown().success());
 }
+
+#[test]
+fn exit_during_the_workspace_load_ends_the_process() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..300 {
+        std::fs::write(
+            dir.path().join(format!("a{i}.txt")),
+            format!("Article {i} about the harbour council vote and the ferry terminal plan.\n")
+                .repeat(40),
+        )
+        .unwrap();
+    }
+    let mut c = Client::start();
+    c.initialize(dir.path(), &[], json!({}));
+    let t = std::time::Instant::now();
+    assert!(c.shutdown().success());
+    assert!(
+        t.elapsed() < std::time::Duration::from_secs(5),
+        "took {:?}",
+        t.elapsed()
+    );
+}
