@@ -37,7 +37,7 @@ use crate::engine::analysis::TokenKind;
 use crate::engine::finding::{Edit, Finding, Fix, Severity};
 use crate::engine::rules::{Context, Rule};
 
-use super::spelling_table::{Entry, Variety, SPELLINGS};
+use super::spelling_table::{maybe_listed, Entry, Variety, SPELLINGS};
 use super::text::{match_case, split_possessive, BlockKind, Start, StyleText};
 use super::Spelling;
 
@@ -71,6 +71,11 @@ impl Rule for SpellingVariant {
                 continue;
             }
             let b = stem.as_bytes();
+            // The sketch reads the length and the last two letters, which are lower case in
+            // every word we accept.
+            if !maybe_listed(b) {
+                continue;
+            }
             let key: &str = if b[0].is_ascii_lowercase() {
                 stem
             } else if b[0].is_ascii_uppercase()
