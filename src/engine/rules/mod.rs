@@ -154,5 +154,5 @@ mod tests {
 
 /// Workspace-wide indexes the rule families keep in the corpus.
 pub fn corpus_indexes() -> Vec<Box<dyn super::corpus::CorpusIndex>> {
-    Vec::new()
+    vec![Box::<typo::TypoIndex>::default()]
 }
