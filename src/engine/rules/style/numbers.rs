@@ -176,6 +176,10 @@ const UNITS: &[&str] = &[
     "megabytes",
     "gigabytes",
     "terabytes",
+    "kilobyte",
+    "megabyte",
+    "gigabyte",
+    "terabyte",
     "kb",
     "mb",
     "gb",
@@ -420,6 +424,14 @@ impl Rule for Numbers {
                         !c.is_whitespace() && !matches!(c, ',' | ';' | '.' | '!' | '?' | '”')
                     })
                 {
+                    continue;
+                }
+                // A list item's number: "2. Norway", "3) Refund".
+                let line_start = text[..t.range.start]
+                    .rsplit('\n')
+                    .next()
+                    .is_some_and(|l| l.chars().all(|c| c.is_whitespace() || c == '>'));
+                if line_start && matches!(after, Some('.' | ')')) {
                     continue;
                 }
                 // Arithmetic: "2^15 - 1", "3 + 4".

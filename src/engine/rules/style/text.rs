@@ -18,7 +18,8 @@ use crate::engine::analysis::{Analysis, TokenKind};
 pub(crate) enum BlockKind {
     /// Sentences: the copy house-style rules read.
     Running,
-    /// Headlines, section headings, bylines, labels: no terminal punctuation, or `#`.
+    /// Headlines, section headings, bylines, labels: `#`, or no terminal punctuation in fewer
+    /// than 30 words.
     Heading,
     /// A line ending in a parenthesis with no full stop before it, such as a photo caption
     /// with its credit.
@@ -291,6 +292,8 @@ fn blocks(a: &Analysis) -> Vec<Block> {
     // So is a sentence fragment followed by a block starting with a figure ("… in 4K at" /
     // "30 FPS …"); a headline (no comma or full stop inside, a dozen words at most) is not.
     let mut merged: Vec<Block> = Vec::with_capacity(out.len());
+    // Blocks put together from pieces: running text whatever their last character.
+    let mut joined: Vec<bool> = Vec::with_capacity(out.len());
     for b in out {
         if let Some(last) = merged.last_mut() {
             let ls = &text[last.range.clone()];
@@ -312,21 +315,29 @@ fn blocks(a: &Analysis) -> Vec<Block> {
             if last.kind == BlockKind::Running
                 && b.kind == BlockKind::Running
                 && carries_on
+                && list_marker_len(bs) == 0
+                && list_marker_len(ls) == 0
                 && !last_significant(ls).is_some_and(is_terminal)
             {
                 last.range.end = b.range.end;
+                if let Some(j) = joined.last_mut() {
+                    *j = true;
+                }
                 continue;
             }
         }
         merged.push(b);
+        joined.push(false);
     }
     let mut out = merged;
-    for b in &mut out {
-        if b.kind != BlockKind::Running {
+    for (b, joined) in out.iter_mut().zip(joined) {
+        if b.kind != BlockKind::Running || joined {
             continue;
         }
         let s = &text[b.range.clone()];
-        if last_significant(s).is_some_and(is_terminal) {
+        // A paragraph that lost its full stop (or a paste that broke one mid-sentence) is
+        // still running text: no headline runs to 30 words.
+        if last_significant(s).is_some_and(is_terminal) || s.split_whitespace().nth(30).is_some() {
             continue;
         }
         b.kind = if s.trim_end().ends_with(')') {
