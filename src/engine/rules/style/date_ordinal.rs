@@ -39,7 +39,7 @@ impl Rule for DateOrdinal {
         }
         let a = cx.analysis;
         let text = a.text();
-        for (md, _, _, suffix) in month_days(a) {
+        for (md, _, _, suffix) in month_days(a).0.iter() {
             let Some(s) = suffix else { continue };
             let month = &a.tokens[md.month];
             let day = &a.tokens[md.day];

@@ -33,6 +33,10 @@ pub(crate) const AP_WITH_DAY: [&str; 12] = [
 
 /// Recognise a capitalised month name or a common abbreviation (without its full stop).
 pub(crate) fn month(word: &str) -> Option<Month> {
+    let b = word.as_bytes();
+    if b.len() < 3 || b.len() > 9 || !b[0].is_ascii_uppercase() {
+        return None;
+    }
     if let Some(i) = FULL.iter().position(|m| *m == word) {
         return Some(Month {
             number: i as u8 + 1,
@@ -96,18 +100,48 @@ pub(crate) struct MonthDay {
     pub day: usize,
 }
 
-/// Every "Month day" pair in the analysis ("May 7", "Sept. 3rd", "Jan 5").
-pub(crate) fn month_days(a: &Analysis) -> Vec<(MonthDay, Month, u8, Option<usize>)> {
+/// Every "Month day" pair in the analysis ("May 7", "Sept. 3rd", "Jan 5"): (the pair, the
+/// month, the day, where the ordinal suffix starts in the day token). Computed once per
+/// analysis for the date rules.
+pub(crate) struct MonthDays(
+    pub Vec<(MonthDay, Month, u8, Option<usize>)>,
+    /// Every token that is a month name or abbreviation, with the month.
+    pub Vec<(usize, Month)>,
+);
+
+pub(crate) fn month_days(a: &Analysis) -> std::sync::Arc<MonthDays> {
+    a.cached(|a| {
+        let months = find_months(a);
+        MonthDays(find_month_days(a, &months), months)
+    })
+}
+
+fn find_months(a: &Analysis) -> Vec<(usize, Month)> {
+    let text = a.text();
+    let b = text.as_bytes();
+    a.tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| {
+            t.kind == TokenKind::Word
+                && (3..=9).contains(&t.range.len())
+                && matches!(
+                    b[t.range.start],
+                    b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D'
+                )
+        })
+        .filter_map(|(i, t)| month(&text[t.range.clone()]).map(|m| (i, m)))
+        .collect()
+}
+
+fn find_month_days(
+    a: &Analysis,
+    months: &[(usize, Month)],
+) -> Vec<(MonthDay, Month, u8, Option<usize>)> {
     let text = a.text();
     let t = &a.tokens;
     let mut out = Vec::new();
-    for i in 0..t.len() {
-        if t[i].kind != TokenKind::Word {
-            continue;
-        }
-        let Some(m) = month(&text[t[i].range.clone()]) else {
-            continue;
-        };
+    for &(i, m) in months {
         let mut j = i + 1;
         let mut dot = None;
         if m.abbreviated

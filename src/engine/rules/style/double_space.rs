@@ -48,7 +48,7 @@ impl Rule for DoubleSpace {
                 continue;
             }
             let s = &text[l.range.clone()];
-            if s.contains('\t') || s.matches("   ").count() >= 2 {
+            if !s.contains("  ") || s.contains('\t') || s.matches("   ").count() >= 2 {
                 continue;
             }
             // Past a list or quote marker: "1.  Item", ">  quoted".

@@ -51,23 +51,21 @@ impl Rule for EllipsisRule {
             }
             let s = &text[l.range.clone()];
             let b = s.as_bytes();
-            let mut i = 0;
-            while i < b.len() {
-                if b[i] == b'.' {
-                    let start = i;
-                    while i < b.len() && b[i] == b'.' {
-                        i += 1;
-                    }
-                    if i - start == 3 {
-                        uses.push((l.range.start + start..l.range.start + i, false));
-                    }
+            let mut skip_to = 0;
+            for i in memchr::memchr2_iter(b'.', 0xE2, b) {
+                if i < skip_to {
                     continue;
                 }
-                let c = s[i..].chars().next().unwrap_or(' ');
-                if c == '…' {
-                    uses.push((l.range.start + i..l.range.start + i + c.len_utf8(), true));
+                if b[i] == b'.' {
+                    let run = b[i..].iter().take_while(|&&c| c == b'.').count();
+                    skip_to = i + run;
+                    if run == 3 {
+                        uses.push((l.range.start + i..l.range.start + i + 3, false));
+                    }
+                } else if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA6) {
+                    // "…" is E2 80 A6 in UTF-8.
+                    uses.push((l.range.start + i..l.range.start + i + 3, true));
                 }
-                i += c.len_utf8();
             }
         }
         uses.retain(|(r, _)| !a.is_ignored(r) && !st.in_markup(r.start));

@@ -43,52 +43,49 @@ impl Rule for EmDash {
         let a = cx.analysis;
         let text = a.text();
         let st = StyleText::of(a);
-        for l in &a.lines {
+        for hit in memchr::memmem::find_iter(text.as_bytes(), "--") {
+            let li = a.lines.partition_point(|l| l.range.end <= hit);
+            let Some(l) = a.lines.get(li).filter(|l| l.range.start <= hit) else {
+                continue;
+            };
             if st.kind_at(l.range.start) == Some(BlockKind::Table) {
                 continue;
             }
             let s = &text[l.range.clone()];
-            let mut from = 0;
-            while let Some(p) = s[from..].find("--") {
-                let i = from + p;
-                from = i + 2;
-                let prev = s[..i].chars().next_back();
-                let next = s[i + 2..].chars().next();
-                if i == 0
-                    || matches!(prev, Some('-' | '<' | '!' | '|' | '+'))
-                    || matches!(next, Some('-' | '>' | '|'))
-                {
-                    // Skip the rest of a longer run of hyphens.
-                    while s[from..].starts_with('-') {
-                        from += 1;
-                    }
-                    continue;
-                }
-                let (Some(b), Some(n)) = (prev, next) else {
-                    continue; // at the end of a line: a signature or a divider
-                };
-                // "--verbose": an option, not a dash.
-                if b.is_whitespace() && n.is_alphanumeric() {
-                    continue;
-                }
-                if b.is_ascii_digit() && n.is_ascii_digit() {
-                    continue;
-                }
-                let word_like = |c: char| c.is_alphanumeric() || c.is_whitespace();
-                if !(word_like(b) || matches!(b, '.' | ',' | '”' | '’' | '"' | ')' | '?' | '!'))
-                    || !(word_like(n) || matches!(n, '“' | '‘' | '"' | '('))
-                {
-                    continue;
-                }
-                let r = l.range.start + i..l.range.start + i + 2;
-                if a.is_ignored(&r) || st.in_markup(r.start) {
-                    continue;
-                }
-                out.push(
-                    Finding::new(self.id(), r.clone(), "Two hyphens for a dash: write “—”")
-                        .with_fix(Fix::safe("Write “—”", vec![Edit::replace(r, "—")])),
-                );
+            let i = hit - l.range.start;
+            let prev = s[..i].chars().next_back();
+            let next = s[i + 2..].chars().next();
+            // Part of a longer run of hyphens, an HTML comment or an arrow, a line start.
+            if i == 0
+                || matches!(prev, Some('-' | '<' | '!' | '|' | '+'))
+                || matches!(next, Some('-' | '>' | '|'))
+            {
+                continue;
             }
+            let (Some(b), Some(n)) = (prev, next) else {
+                continue; // at the end of a line: a signature or a divider
+            };
+            // "--verbose": an option, not a dash.
+            if b.is_whitespace() && n.is_alphanumeric() {
+                continue;
+            }
+            if b.is_ascii_digit() && n.is_ascii_digit() {
+                continue;
+            }
+            let word_like = |c: char| c.is_alphanumeric() || c.is_whitespace();
+            if !(word_like(b) || matches!(b, '.' | ',' | '”' | '’' | '"' | ')' | '?' | '!'))
+                || !(word_like(n) || matches!(n, '“' | '‘' | '"' | '('))
+            {
+                continue;
+            }
+            let r = hit..hit + 2;
+            if a.is_ignored(&r) || st.in_markup(r.start) {
+                continue;
+            }
+            out.push(
+                Finding::new(self.id(), r.clone(), "Two hyphens for a dash: write “—”")
+                    .with_fix(Fix::safe("Write “—”", vec![Edit::replace(r, "—")])),
+            );
         }
     }
 }

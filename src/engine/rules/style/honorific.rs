@@ -28,14 +28,13 @@
 //! throughout is not reported). Turn it off with `[rules] "style/honorific" = "off"`, or the whole
 //! family with `[style] profile = "none"`.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::engine::analysis::{Analysis, TokenKind};
 use crate::engine::finding::{Edit, Finding, Fix, Related, Severity};
 use crate::engine::rules::{Context, Rule};
 
-use super::text::{split_possessive, StyleText, ABBREVIATIONS};
+use super::text::{is_abbreviation, split_possessive, FastMap, StyleText};
 
 pub struct Honorific;
 
@@ -54,7 +53,12 @@ struct Refs {
 /// The title before token `i` ("Mr." or "Mrs" with its full stop): (title, start offset).
 fn title_before(a: &Analysis, i: usize) -> Option<(String, usize)> {
     let text = a.text();
+    // Every title starts with "M": a byte test rules out almost every word.
+    let starts_with_m = |j: usize| text.as_bytes()[a.tokens[j].range.start] == b'M';
     let mut j = i.checked_sub(1)?;
+    if !starts_with_m(j) && !(j > 0 && starts_with_m(j - 1)) {
+        return None;
+    }
     let mut dot = false;
     if &text[a.tokens[j].range.clone()] == "." {
         dot = true;
@@ -87,7 +91,7 @@ fn after_initial_or_title(a: &Analysis, i: usize) -> bool {
         return false;
     }
     let ws = &text[w.range.clone()];
-    (ws.chars().count() == 1 && ws.chars().all(char::is_uppercase)) || ABBREVIATIONS.contains(&ws)
+    (ws.chars().count() == 1 && ws.chars().all(char::is_uppercase)) || is_abbreviation(ws)
 }
 
 impl Rule for Honorific {
@@ -101,7 +105,7 @@ impl Rule for Honorific {
         let text = a.text();
         let st = StyleText::of(a);
         let t = &a.tokens;
-        let mut refs: HashMap<&str, Refs> = HashMap::new();
+        let mut refs: FastMap<&str, Refs> = FastMap::default();
         // Surnames that take a title somewhere in running text.
         for i in 0..t.len() {
             if t[i].kind != TokenKind::Word {

@@ -166,6 +166,12 @@ pub(crate) fn active(cx: &Context<'_>, rule: &str) -> Option<Settings> {
     on.then(|| style.settings())
 }
 
+/// Builds the per-analysis data the style rules share (for timing it apart from the rules).
+#[doc(hidden)]
+pub fn shared_text_for_timing(a: &crate::engine::analysis::Analysis) -> usize {
+    text::StyleText::of(a).blocks.len()
+}
+
 pub fn rules() -> Vec<Box<dyn Rule>> {
     vec![
         Box::new(date_ordinal::DateOrdinal),

@@ -31,7 +31,7 @@ use crate::engine::analysis::TokenKind;
 use crate::engine::finding::{Edit, Finding, Fix, Severity};
 use crate::engine::rules::{Context, Rule};
 
-use super::dates::{month, month_days, AP_WITH_DAY, FULL};
+use super::dates::{month_days, AP_WITH_DAY, FULL};
 use super::text::{BlockKind, StyleText};
 
 pub struct MonthAbbreviation;
@@ -62,8 +62,9 @@ impl Rule for MonthAbbreviation {
                 Some(BlockKind::Running) | Some(BlockKind::Caption)
             ) && !st.in_markup(offset)
         };
+        let dates = month_days(a);
         let mut with_day = vec![false; a.tokens.len()];
-        for (md, m, _, _) in month_days(a) {
+        for (md, m, _, _) in dates.0.iter() {
             with_day[md.month] = true;
             let mt = &a.tokens[md.month];
             if !in_scope(mt.range.start) {
@@ -89,13 +90,8 @@ impl Rule for MonthAbbreviation {
         }
         // An abbreviated month without a day: "Jan. 2024", "in Sept.".
         let t = &a.tokens;
-        for i in 0..t.len() {
-            if t[i].kind != TokenKind::Word || with_day[i] || !in_scope(t[i].range.start) {
-                continue;
-            }
-            let w = &text[t[i].range.clone()];
-            let Some(m) = month(w) else { continue };
-            if !m.abbreviated {
+        for &(i, m) in &dates.1 {
+            if !m.abbreviated || with_day[i] || !in_scope(t[i].range.start) {
                 continue;
             }
             let dot = t

@@ -29,7 +29,7 @@ use crate::engine::analysis::TokenKind;
 use crate::engine::finding::{Edit, Finding, Fix, Severity};
 use crate::engine::rules::{Context, Rule};
 
-use super::dates::month;
+use super::dates::month_days;
 use super::text::{BlockKind, StyleText};
 
 pub struct MonthYearComma;
@@ -84,13 +84,10 @@ impl Rule for MonthYearComma {
         let text = a.text();
         let st = StyleText::of(a);
         let t = &a.tokens;
-        for i in 0..t.len().saturating_sub(2) {
-            if t[i].kind != TokenKind::Word {
+        for &(i, m) in &month_days(a).1 {
+            if i + 2 >= t.len() {
                 continue;
             }
-            let Some(m) = month(&text[t[i].range.clone()]) else {
-                continue;
-            };
             if m.abbreviated || st.kind_at(t[i].range.start) == Some(BlockKind::Table) {
                 continue;
             }

@@ -31,14 +31,13 @@
 //! whole family with `[style] profile = "none"`. The `name/…` rules compare names with the
 //! sibling articles; this one looks only inside the draft.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::engine::analysis::TokenKind;
 use crate::engine::finding::{Edit, Finding, Fix, Related, Severity};
 use crate::engine::rules::{Context, Rule};
 
-use super::text::{split_possessive, BlockKind, Start, StyleText};
+use super::text::{split_possessive, BlockKind, FastMap, Start, StyleText};
 
 pub struct NameVariant;
 
@@ -57,9 +56,13 @@ impl Rule for NameVariant {
         let a = cx.analysis;
         let text = a.text();
         let st = StyleText::of(a);
-        let mut forms: HashMap<&str, Form> = HashMap::new();
+        let mut forms: FastMap<&str, Form> = FastMap::default();
         for (i, t) in a.tokens.iter().enumerate() {
-            if t.kind != TokenKind::Word || st.start[i] != Start::No {
+            if t.kind != TokenKind::Word
+                || st.start[i] != Start::No
+                || t.range.len() < 5
+                || text.as_bytes()[t.range.start].is_ascii_lowercase()
+            {
                 continue;
             }
             let w = &text[t.range.clone()];

@@ -51,21 +51,6 @@ const ONES: [&str; 10] = [
 const ORDINALS: [&str; 10] = [
     "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
 ];
-const TEENS: [&str; 10] = [
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: [&str; 10] = [
-    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
 
 /// Words after a figure that make it one of AP's exceptions (units, money, time, percent).
 const UNITS: &[&str] = &[
@@ -191,6 +176,10 @@ const UNITS: &[&str] = &[
     "megabytes",
     "gigabytes",
     "terabytes",
+    "kilobyte",
+    "megabyte",
+    "gigabyte",
+    "terabyte",
     "kb",
     "mb",
     "gb",
@@ -318,12 +307,44 @@ fn lower(s: &str) -> String {
 
 /// The spelled-out value of a word from "ten" to "ninety".
 fn big_word(w: &str) -> Option<u32> {
-    if let Some(i) = TEENS.iter().position(|x| *x == w) {
-        return Some(10 + i as u32);
-    }
-    TENS.iter()
-        .position(|x| !x.is_empty() && *x == w)
-        .map(|i| 10 * i as u32)
+    Some(match w {
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    })
+}
+
+/// The value of "zero" to "nine".
+fn small_word(w: &str) -> Option<u32> {
+    Some(match w {
+        "zero" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        _ => return None,
+    })
 }
 
 fn previous_word(a: &Analysis, i: usize) -> Option<usize> {
@@ -378,9 +399,10 @@ impl Rule for Numbers {
                         && (b'1'..=b'9').contains(&first)
                         && matches!(&s[1..], "st" | "nd" | "rd" | "th"));
             let spelled = t.kind == TokenKind::Word
-                && s.len() >= 3
+                && (3..=9).contains(&s.len())
+                && matches!(first, b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'z')
                 && s.as_bytes()[0].is_ascii_lowercase()
-                && (big_word(s).is_some() || ONES.contains(&s));
+                && (big_word(s).is_some() || small_word(s).is_some());
             if !small_figure && !spelled {
                 continue;
             }
@@ -402,6 +424,14 @@ impl Rule for Numbers {
                         !c.is_whitespace() && !matches!(c, ',' | ';' | '.' | '!' | '?' | '”')
                     })
                 {
+                    continue;
+                }
+                // A list item's number: "2. Norway", "3) Refund".
+                let line_start = text[..t.range.start]
+                    .rsplit('\n')
+                    .next()
+                    .is_some_and(|l| l.chars().all(|c| c.is_whitespace() || c == '>'));
+                if line_start && matches!(after, Some('.' | ')')) {
                     continue;
                 }
                 // Arithmetic: "2^15 - 1", "3 + 4".

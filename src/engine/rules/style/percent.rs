@@ -67,7 +67,11 @@ impl Rule for PercentRule {
         let st = StyleText::of(a);
         let t = &a.tokens;
         let mut uses: Vec<Use> = Vec::new();
+        let bytes = text.as_bytes();
         for i in 0..t.len() {
+            if !matches!(bytes[t[i].range.start], b'%' | b'p' | b'P') {
+                continue;
+            }
             let s = &text[t[i].range.clone()];
             let in_scope = |o: usize| st.kind_at(o) == Some(BlockKind::Running) && !st.in_markup(o);
             let prev = i.checked_sub(1).map(|p| &t[p]);
@@ -84,28 +88,27 @@ impl Rule for PercentRule {
                 }
                 continue;
             }
-            if t[i].kind != TokenKind::Word {
+            let is_percent = s.eq_ignore_ascii_case("percent");
+            if t[i].kind != TokenKind::Word || !(is_percent || s.eq_ignore_ascii_case("per")) {
                 continue;
             }
-            let ls = s.to_lowercase();
             let spaced =
                 |p: &crate::engine::analysis::Token| &text[p.range.end..t[i].range.start] == " ";
             let number_before = prev.is_some_and(|p| {
                 spaced(p)
                     && (p.kind == TokenKind::Number
-                        || p.kind == TokenKind::Word
-                            && is_number_word(&text[p.range.clone()].to_lowercase()))
+                        || p.kind == TokenKind::Word && is_number_word(&text[p.range.clone()]))
             });
-            if ls == "percent" && number_before && in_scope(t[i].range.start) {
+            if is_percent && number_before && in_scope(t[i].range.start) {
                 uses.push(Use {
                     form: Percent::Percent,
                     range: t[i].range.clone(),
                     after_figure: after_figure && spaced(prev.unwrap_or(&t[i])),
                     figure_end,
                 });
-            } else if ls == "per"
+            } else if !is_percent
                 && t.get(i + 1).is_some_and(|c| {
-                    &text[c.range.clone()].to_lowercase() == "cent"
+                    text[c.range.clone()].eq_ignore_ascii_case("cent")
                         && &text[t[i].range.end..c.range.start] == " "
                 })
                 && in_scope(t[i].range.start)
@@ -204,5 +207,5 @@ fn is_number_word(w: &str) -> bool {
         "hundred",
         "zero",
     ];
-    WORDS.contains(&w)
+    WORDS.iter().any(|x| x.eq_ignore_ascii_case(w))
 }

@@ -71,7 +71,7 @@ impl Rule for QuoteMarks {
             if b.kind == BlockKind::Table {
                 continue;
             }
-            collect(text, b.range.clone(), a, &st, &mut marks);
+            collect(text, b.range.clone(), &st, &mut marks);
         }
         let curly = marks.iter().filter(|m| m.curly).count();
         let straight = marks.len() - curly;
@@ -163,25 +163,14 @@ fn word_around(a: &crate::engine::analysis::Analysis, at: usize) -> Range<usize>
     at..at + len
 }
 
-fn collect(
-    text: &str,
-    block: Range<usize>,
-    a: &crate::engine::analysis::Analysis,
-    st: &StyleText,
-    out: &mut Vec<Mark>,
-) {
-    let s = &text[block.clone()];
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        if !matches!(c, '\'' | '"' | '‘' | '’' | '“' | '”') {
+fn collect(text: &str, block: Range<usize>, st: &StyleText, out: &mut Vec<Mark>) {
+    for &(at, c) in st.marks_in(&block) {
+        if matches!(c, '(' | ')') || st.in_markup(at) {
             continue;
         }
-        let at = block.start + i;
-        if a.is_ignored(&(at..at + c.len_utf8())) || st.in_markup(at) {
-            continue;
-        }
-        let prev = k.checked_sub(1).map(|p| chars[p].1);
-        let next = chars.get(k + 1).map(|n| n.1);
+        let after = &text[at + c.len_utf8()..block.end];
+        let prev = text[block.start..at].chars().next_back();
+        let next = after.chars().next();
         let opening_context = prev.is_none_or(|p| {
             p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '“' | '‘' | '"')
         });
@@ -235,18 +224,16 @@ fn collect(
                     if next.is_some_and(|n| n.is_ascii_digit()) {
                         Some(('’', true)) // '90s
                     } else {
-                        let word: String = chars[k + 1..]
-                            .iter()
-                            .map(|x| x.1)
+                        let word: String = after
+                            .chars()
                             .take_while(|x| x.is_alphabetic())
-                            .collect::<String>()
-                            .to_lowercase();
+                            .flat_map(char::to_lowercase)
+                            .collect();
                         if ELISIONS.contains(&word.as_str()) {
                             Some(('’', false))
                         } else {
                             // An opening single quote; certain when a closing one follows.
-                            let closes = has_closing(&chars[k + 1..]);
-                            Some(('‘', closes))
+                            Some(('‘', has_closing(after)))
                         }
                     }
                 } else {
@@ -266,11 +253,17 @@ fn collect(
 }
 
 /// A straight single quote ending a word later in the block (a closing quote).
-fn has_closing(chars: &[(usize, char)]) -> bool {
-    chars.iter().enumerate().any(|(k, &(_, c))| {
-        c == '\''
-            && k > 0
-            && chars[k - 1].1.is_alphabetic()
-            && chars.get(k + 1).is_none_or(|n| !n.1.is_alphanumeric())
-    })
+fn has_closing(s: &str) -> bool {
+    let mut prev: Option<char> = None;
+    let mut it = s.chars().peekable();
+    while let Some(c) = it.next() {
+        if c == '\''
+            && prev.is_some_and(char::is_alphabetic)
+            && it.peek().is_none_or(|n| !n.is_alphanumeric())
+        {
+            return true;
+        }
+        prev = Some(c);
+    }
+    false
 }

@@ -14,7 +14,7 @@
 //! The council met on Monday , and voted on Tuesday .
 //!                          ^                      ^
 //! ```
-//! Left alone: an ellipsis with spaces ("and ... then"), a decimal or a file name (" .45",
+//! Left alone: an ellipsis with spaces ("and ... then", "and . . . then"), a decimal or a file name (" .45",
 //! " .com"), emoticons (" :)"), marks followed by a letter or a figure, tables, code, URLs.
 //!
 //! ## Fix safety
@@ -50,35 +50,35 @@ impl Rule for SpaceBeforePunctuation {
                 continue;
             }
             let s = &text[l.range.clone()];
-            let chars: Vec<(usize, char)> = s.char_indices().collect();
-            let mut k = 0;
-            while k < chars.len() {
-                let (i, c) = chars[k];
-                if c != ' ' || k == 0 {
-                    k += 1;
+            let b = s.as_bytes();
+            // Punctuation is rarer than spaces: find it, then look back for a space.
+            let mut hits: Vec<usize> = memchr::memchr3_iter(b',', b';', b':', b)
+                .chain(memchr::memchr3_iter(b'!', b'?', b'.', b))
+                .filter(|&j| j > 1 && b[j - 1] == b' ')
+                .collect();
+            hits.sort_unstable();
+            for j in hits {
+                let pb = b[j];
+                let mut i = j;
+                while i > 0 && b[i - 1] == b' ' {
+                    i -= 1;
+                }
+                if i == 0 {
                     continue;
                 }
-                let before = chars[k - 1].1;
-                let mut j = k;
-                while j < chars.len() && chars[j].1 == ' ' {
-                    j += 1;
-                }
-                let Some(&(pi, p)) = chars.get(j) else { break };
-                k = j;
-                if !matches!(p, ',' | ';' | ':' | '!' | '?' | '.') {
-                    continue;
-                }
+                let (pi, p) = (j, pb as char);
+                let before = s[..i].chars().next_back().unwrap_or(' ');
                 if !(before.is_alphanumeric() || matches!(before, '”' | '’' | '"' | ')' | '%'))
                 {
                     continue;
                 }
-                let after = chars.get(j + 1).map(|x| x.1);
+                let after = s[j + 1..].chars().next();
                 if !after.is_none_or(|x| x.is_whitespace() || matches!(x, '”' | '’' | '"' | '\''))
                 {
                     continue; // " .45", " :)", " ...", "?!"
                 }
-                if p == '.' && after == Some('.') {
-                    continue;
+                if p == '.' && s[j + 1..].starts_with(" .") {
+                    continue; // a spaced ellipsis ". . ."
                 }
                 let r = l.range.start + i..l.range.start + pi;
                 if a.is_ignored(&(r.start..r.end + 1)) || st.in_markup(r.start) {

@@ -2,7 +2,8 @@
 //! ("organization" … "organisation").
 //!
 //! ## What it finds
-//! With `[style] spelling = "us"` (the AP profile), a British spelling in running text:
+//! With `[style] spelling = "us"` (the AP profile), a British spelling (in running text, and
+//! lower-case words of headlines and captions):
 //! "organisation", "colour", "travelled", "centre", "defence". With `spelling = "uk"` (the UK
 //! profile), an American one. With `spelling = "any"`, nothing in a draft that keeps to one
 //! variety, and the minority variety in a draft that mixes them.
@@ -37,7 +38,7 @@ use crate::engine::analysis::TokenKind;
 use crate::engine::finding::{Edit, Finding, Fix, Severity};
 use crate::engine::rules::{Context, Rule};
 
-use super::spelling_table::{Entry, Variety, SPELLINGS};
+use super::spelling_table::{maybe_listed, Entry, Variety, SPELLINGS};
 use super::text::{match_case, split_possessive, BlockKind, Start, StyleText};
 use super::Spelling;
 
@@ -71,11 +72,18 @@ impl Rule for SpellingVariant {
                 continue;
             }
             let b = stem.as_bytes();
+            // The sketch reads the length and the last two letters, which are lower case in
+            // every word we accept.
+            if !maybe_listed(b) {
+                continue;
+            }
+            let kind = st.kind_at(t.range.start);
             let key: &str = if b[0].is_ascii_lowercase() {
                 stem
             } else if b[0].is_ascii_uppercase()
                 && b[1..].iter().all(u8::is_ascii_lowercase)
                 && st.start[i] == Start::Hard
+                && kind != Some(BlockKind::Heading)
             {
                 lowered.clear();
                 lowered.push(b[0].to_ascii_lowercase() as char);
@@ -87,11 +95,9 @@ impl Rule for SpellingVariant {
             let Some(entry) = table.get(key) else {
                 continue;
             };
-            if matches!(
-                st.kind_at(t.range.start),
-                Some(BlockKind::Table) | Some(BlockKind::Heading) | None
-            ) || st.in_markup(t.range.start)
-            {
+            // Headlines and captions too, but only their lower-case words: in title case a
+            // capital says nothing about names.
+            if matches!(kind, Some(BlockKind::Table) | None) || st.in_markup(t.range.start) {
                 continue;
             }
             hits.push(Hit {

@@ -6,7 +6,7 @@
 //! British too), so the -ize form is never reported as American either.
 //! Written for this project from the common spelling differences; no external list.
 
-use std::collections::HashMap;
+use super::text::FastMap;
 use std::sync::LazyLock;
 
 const TABLE: &str = "
@@ -264,8 +264,8 @@ pub(crate) struct Entry {
     pub oxford: bool,
 }
 
-pub(crate) static SPELLINGS: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+pub(crate) static SPELLINGS: LazyLock<FastMap<String, Entry>> = LazyLock::new(|| {
+    let mut map = FastMap::default();
     for line in TABLE.lines() {
         let mut add = |u: String, a: String, ambiguous: bool, oxford: bool| {
             if u == a {
@@ -311,6 +311,33 @@ pub(crate) static SPELLINGS: LazyLock<HashMap<String, Entry>> = LazyLock::new(||
     map
 });
 
+/// A cheap first test before the table lookup: a bit per (length, last two letters) seen among
+/// the table's words. Most words of a draft fail it.
+pub(crate) static MAYBE: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; BITS / 64];
+    for w in SPELLINGS.keys() {
+        let k = sketch(w.as_bytes());
+        bits[k / 64] |= 1 << (k % 64);
+    }
+    bits
+});
+
+const BITS: usize = 1 << 15;
+
+fn sketch(w: &[u8]) -> usize {
+    let n = w.len();
+    if n < 2 {
+        return 0;
+    }
+    ((n & 31) << 10) | ((w[n - 2] as usize & 31) << 5) | (w[n - 1] as usize & 31)
+}
+
+/// Whether `word` (lower case) may be in the table.
+pub(crate) fn maybe_listed(word: &[u8]) -> bool {
+    let k = sketch(word);
+    MAYBE[k / 64] & (1 << (k % 64)) != 0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -328,6 +355,9 @@ mod tests {
             assert_ne!(w, &e.other);
         }
         assert!(!SPELLINGS.contains_key("emphasis"));
+        for w in SPELLINGS.keys() {
+            assert!(maybe_listed(w.as_bytes()), "{w}");
+        }
         assert_eq!(SPELLINGS["centred"].other, "centered");
         assert!(!SPELLINGS["meters"].reportable);
         assert_eq!(SPELLINGS["catalogs"].other, "catalogues");

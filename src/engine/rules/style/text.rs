@@ -7,7 +7,10 @@
 //! over several lines; a line joins the block above when the line above ends mid-sentence and
 //! this one carries on in lower case (or the line above ends in a lower-case word or a comma).
 
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::engine::analysis::{Analysis, TokenKind};
 
@@ -15,7 +18,8 @@ use crate::engine::analysis::{Analysis, TokenKind};
 pub(crate) enum BlockKind {
     /// Sentences: the copy house-style rules read.
     Running,
-    /// Headlines, section headings, bylines, labels: no terminal punctuation, or `#`.
+    /// Headlines, section headings, bylines, labels: `#`, or no terminal punctuation in fewer
+    /// than 30 words.
     Heading,
     /// A line ending in a parenthesis with no full stop before it, such as a photo caption
     /// with its credit.
@@ -49,6 +53,9 @@ pub(crate) struct StyleText {
     pub start: Vec<Start>,
     /// HTML tags, Markdown link destinations and URLs, sorted.
     pub markup: Vec<Range<usize>>,
+    /// Quotation marks, apostrophes and parentheses (straight and curly) outside code, with
+    /// their offsets, sorted: found once for the rules that count them.
+    pub marks: Vec<(usize, char)>,
 }
 
 /// Words after which a full stop does not end a sentence.
@@ -72,6 +79,39 @@ const FUNCTION_WORDS: &[&str] = &[
     "when", "while", "because", "after", "before", "since", "until", "said", "says", "told",
 ];
 
+static ABBREVIATION_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| ABBREVIATIONS.iter().copied().collect());
+
+/// A word after which a full stop does not end a sentence ("Mr", "Sept", "U.S").
+pub(crate) fn is_abbreviation(w: &str) -> bool {
+    w.len() <= 6 && ABBREVIATION_SET.contains(w)
+}
+
+/// FNV-1a: a fast hash for the short words the style rules look up (tables built from our own
+/// lists, and maps of one draft's words).
+#[derive(Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
 impl StyleText {
     pub fn of(a: &Analysis) -> std::sync::Arc<StyleText> {
         a.cached(StyleText::build)
@@ -81,9 +121,15 @@ impl StyleText {
         let text = a.text();
         let blocks = blocks(a);
         let markup = markup(text, &blocks);
+        let marks = find_marks(a);
         let mut quotes = Vec::new();
         for b in &blocks {
-            quotations(text, b.range.clone(), a, &mut quotes);
+            quotations(
+                text,
+                b.range.clone(),
+                marks_in(&marks, &b.range),
+                &mut quotes,
+            );
         }
         quotes.sort_by_key(|r| r.start);
         let mut merged: Vec<Range<usize>> = Vec::new();
@@ -99,7 +145,13 @@ impl StyleText {
             quotes: merged,
             start,
             markup,
+            marks,
         }
+    }
+
+    /// The marks inside `r`.
+    pub fn marks_in(&self, r: &Range<usize>) -> &[(usize, char)] {
+        marks_in(&self.marks, r)
     }
 
     pub fn block_at(&self, offset: usize) -> Option<&Block> {
@@ -151,12 +203,22 @@ fn is_table_line(l: &str) -> bool {
 }
 
 fn is_rule_line(l: &str) -> bool {
-    let t: String = l.chars().filter(|c| !c.is_whitespace()).collect();
-    t.len() >= 3
-        && (t.chars().all(|c| c == '-')
-            || t.chars().all(|c| c == '*')
-            || t.chars().all(|c| c == '_')
-            || t.chars().all(|c| c == '='))
+    let Some(first) = l
+        .bytes()
+        .next()
+        .filter(|b| matches!(b, b'-' | b'*' | b'_' | b'='))
+    else {
+        return false;
+    };
+    let mut n = 0;
+    for b in l.bytes() {
+        if b == first {
+            n += 1;
+        } else if b != b' ' && b != b'\t' {
+            return false;
+        }
+    }
+    n >= 3
 }
 
 fn is_md_heading(l: &str) -> bool {
@@ -230,6 +292,8 @@ fn blocks(a: &Analysis) -> Vec<Block> {
     // So is a sentence fragment followed by a block starting with a figure ("… in 4K at" /
     // "30 FPS …"); a headline (no comma or full stop inside, a dozen words at most) is not.
     let mut merged: Vec<Block> = Vec::with_capacity(out.len());
+    // Blocks put together from pieces: running text whatever their last character.
+    let mut joined: Vec<bool> = Vec::with_capacity(out.len());
     for b in out {
         if let Some(last) = merged.last_mut() {
             let ls = &text[last.range.clone()];
@@ -251,21 +315,29 @@ fn blocks(a: &Analysis) -> Vec<Block> {
             if last.kind == BlockKind::Running
                 && b.kind == BlockKind::Running
                 && carries_on
+                && list_marker_len(bs) == 0
+                && list_marker_len(ls) == 0
                 && !last_significant(ls).is_some_and(is_terminal)
             {
                 last.range.end = b.range.end;
+                if let Some(j) = joined.last_mut() {
+                    *j = true;
+                }
                 continue;
             }
         }
         merged.push(b);
+        joined.push(false);
     }
     let mut out = merged;
-    for b in &mut out {
-        if b.kind != BlockKind::Running {
+    for (b, joined) in out.iter_mut().zip(joined) {
+        if b.kind != BlockKind::Running || joined {
             continue;
         }
         let s = &text[b.range.clone()];
-        if last_significant(s).is_some_and(is_terminal) {
+        // A paragraph that lost its full stop (or a paste that broke one mid-sentence) is
+        // still running text: no headline runs to 30 words.
+        if last_significant(s).is_some_and(is_terminal) || s.split_whitespace().nth(30).is_some() {
             continue;
         }
         b.kind = if s.trim_end().ends_with(')') {
@@ -279,24 +351,23 @@ fn blocks(a: &Analysis) -> Vec<Block> {
 
 /// HTML tags, Markdown link destinations (`](...)`) and bare URLs.
 fn markup(text: &str, blocks: &[Block]) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let url_finder = memchr::memmem::Finder::new("://");
+    let www_finder = memchr::memmem::Finder::new("www.");
     for b in blocks {
         let s = &text[b.range.clone()];
         let base = b.range.start;
-        let bytes = s.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
+        let sb = s.as_bytes();
+        let mut found: Vec<Range<usize>> = Vec::new();
+        for i in memchr::memchr2_iter(b'<', b']', sb) {
             let rest = &s[i..];
-            if bytes[i] == b'<'
-                && bytes
+            if sb[i] == b'<' {
+                if sb
                     .get(i + 1)
                     .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'/')
-            {
-                if let Some(e) = rest.find('>') {
-                    if !rest[..e].contains('\n') {
-                        out.push(base + i..base + i + e + 1);
-                        i += e + 1;
-                        continue;
+                {
+                    if let Some(e) = rest.find(['>', '\n']).filter(|&e| sb[i + e] == b'>') {
+                        found.push(i..i + e + 1);
                     }
                 }
             } else if rest.starts_with("](") {
@@ -308,53 +379,67 @@ fn markup(text: &str, blocks: &[Block]) -> Vec<Range<usize>> {
                         ')' => {
                             depth -= 1;
                             if depth == 0 {
-                                return Some(k + 1);
+                                return Some(Some(k + 1));
                             }
                         }
-                        '\n' => return Some(usize::MAX),
+                        '\n' => return Some(None),
                         _ => {}
                     }
                     None
                 });
-                if let Some(e) = close.filter(|e| *e != usize::MAX) {
-                    out.push(base + i..base + i + e + 1);
-                    i += e + 1;
-                    continue;
+                if let Some(Some(e)) = close {
+                    found.push(i..i + e + 1);
                 }
-            } else if rest.starts_with("http://")
-                || rest.starts_with("https://")
-                || (rest.starts_with("www.") && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric()))
-            {
-                let mut e = rest
-                    .find(|c: char| c.is_whitespace() || c == '<' || c == '>')
-                    .unwrap_or(rest.len());
-                // Trailing punctuation and an unbalanced closing bracket belong to the sentence.
-                loop {
-                    let url = &rest[..e];
-                    let Some(last) = url.chars().next_back() else {
-                        break;
-                    };
-                    let unbalanced = match last {
-                        ')' => url.matches(')').count() > url.matches('(').count(),
-                        ']' => url.matches(']').count() > url.matches('[').count(),
-                        _ => false,
-                    };
-                    if unbalanced
-                        || matches!(
-                            last,
-                            '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '"' | '”' | '’'
-                        )
-                    {
-                        e -= last.len_utf8();
-                    } else {
-                        break;
-                    }
-                }
-                out.push(base + i..base + i + e);
-                i += e.max(1);
-                continue;
             }
-            i += rest.chars().next().map_or(1, char::len_utf8);
+        }
+        let schemes = url_finder.find_iter(sb).filter_map(|i| {
+            let start = if s[..i].ends_with("https") {
+                i - 5
+            } else if s[..i].ends_with("http") {
+                i - 4
+            } else {
+                return None;
+            };
+            Some(start)
+        });
+        let www = www_finder
+            .find_iter(sb)
+            .filter(|&i| i == 0 || !sb[i - 1].is_ascii_alphanumeric() && sb[i - 1] != b'/');
+        for start in schemes.chain(www).collect::<Vec<_>>() {
+            let rest = &s[start..];
+            let mut e = rest
+                .find(|c: char| c.is_whitespace() || c == '<' || c == '>')
+                .unwrap_or(rest.len());
+            // Trailing punctuation and an unbalanced closing bracket belong to the sentence.
+            loop {
+                let url = &rest[..e];
+                let Some(last) = url.chars().next_back() else {
+                    break;
+                };
+                let unbalanced = match last {
+                    ')' => url.matches(')').count() > url.matches('(').count(),
+                    ']' => url.matches(']').count() > url.matches('[').count(),
+                    _ => false,
+                };
+                if unbalanced
+                    || matches!(
+                        last,
+                        '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '"' | '”' | '’'
+                    )
+                {
+                    e -= last.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            found.push(start..start + e);
+        }
+        found.sort_by_key(|r| r.start);
+        for r in found {
+            match out.last_mut() {
+                Some(last) if base + r.start < last.end => last.end = last.end.max(base + r.end),
+                _ => out.push(base + r.start..base + r.end),
+            }
         }
     }
     out
@@ -364,22 +449,21 @@ fn markup(text: &str, blocks: &[Block]) -> Vec<Range<usize>> {
 /// (paired in order) and curly single quotes used as quotation marks (British style). An
 /// unclosed quotation runs to the end of the block (a quotation continued in the next
 /// paragraph, in the AP manner).
-fn quotations(text: &str, block: Range<usize>, a: &Analysis, out: &mut Vec<Range<usize>>) {
-    let s = &text[block.clone()];
-    let base = block.start;
+fn quotations(
+    text: &str,
+    block: Range<usize>,
+    marks: &[(usize, char)],
+    out: &mut Vec<Range<usize>>,
+) {
     let mut curly: Vec<usize> = Vec::new();
     let mut straight: Option<usize> = None;
     let mut single: Option<usize> = None;
-    let mut prev: Option<char> = None;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
-        let at = base + i;
-        if !matches!(c, '“' | '”' | '"' | '‘' | '’') || a.is_ignored(&(at..at + c.len_utf8()))
-        {
-            prev = Some(c);
+    for &(at, c) in marks {
+        if matches!(c, '\'' | '(' | ')') {
             continue;
         }
+        let prev = text[block.start..at].chars().next_back();
+        let next = text[at + c.len_utf8()..block.end].chars().next();
         match c {
             '“' => curly.push(at),
             '”' => {
@@ -414,7 +498,6 @@ fn quotations(text: &str, block: Range<usize>, a: &Analysis, out: &mut Vec<Range
             }
             _ => {}
         }
-        prev = Some(c);
     }
     if let Some(&o) = curly.first() {
         out.push(o..block.end);
@@ -433,13 +516,13 @@ fn sentence_starts(a: &Analysis, blocks: &[Block]) -> Vec<Start> {
         let mut i = first;
         while i < a.tokens.len() && a.tokens[i].range.start < b.range.end {
             let t = &a.tokens[i];
-            let s = &text[t.range.clone()];
             match t.kind {
                 TokenKind::Word | TokenKind::Number => {
                     start[i] = state;
                     state = Start::No;
                 }
                 TokenKind::Punct => {
+                    let s = &text[t.range.clone()];
                     // A line break inside a block (a list item's marker or a new line of a
                     // heading) is handled by the block split; here only punctuation counts.
                     match s {
@@ -449,7 +532,7 @@ fn sentence_starts(a: &Analysis, blocks: &[Block]) -> Vec<Start> {
                                 let w = &text[p.range.clone()];
                                 p.range.end == t.range.start
                                     && p.kind == TokenKind::Word
-                                    && (ABBREVIATIONS.contains(&w)
+                                    && (is_abbreviation(w)
                                         || (w.chars().count() == 1
                                             && w.chars().all(char::is_uppercase)))
                             };
@@ -479,6 +562,48 @@ fn sentence_starts(a: &Analysis, blocks: &[Block]) -> Vec<Start> {
         }
     }
     start
+}
+
+/// Quotation marks, apostrophes and parentheses in the text, straight and curly, outside
+/// ignored regions: a SIMD byte search, since all of them are ASCII or U+2018..U+201D.
+fn find_marks(a: &Analysis) -> Vec<(usize, char)> {
+    let b = a.text().as_bytes();
+    let mut marks: Vec<(usize, char)> = Vec::new();
+    for i in memchr::memchr3_iter(b'\'', b'"', 0xE2, b) {
+        let c = match b[i] {
+            b'\'' => '\'',
+            b'"' => '"',
+            _ => match (b.get(i + 1), b.get(i + 2)) {
+                (Some(0x80), Some(0x98)) => '‘',
+                (Some(0x80), Some(0x99)) => '’',
+                (Some(0x80), Some(0x9C)) => '“',
+                (Some(0x80), Some(0x9D)) => '”',
+                _ => continue,
+            },
+        };
+        marks.push((i, c));
+    }
+    for i in memchr::memchr2_iter(b'(', b')', b) {
+        marks.push((i, b[i] as char));
+    }
+    marks.sort_unstable_by_key(|m| m.0);
+    // Drop those in code, comments and front matter (regions sorted by start, maybe nested).
+    let ignored = &a.ignored;
+    let (mut k, mut end) = (0, 0);
+    marks.retain(|&(i, _)| {
+        while k < ignored.len() && ignored[k].start <= i {
+            end = end.max(ignored[k].end);
+            k += 1;
+        }
+        i >= end
+    });
+    marks
+}
+
+fn marks_in<'m>(marks: &'m [(usize, char)], r: &Range<usize>) -> &'m [(usize, char)] {
+    let a = marks.partition_point(|m| m.0 < r.start);
+    let b = marks.partition_point(|m| m.0 < r.end);
+    &marks[a..b]
 }
 
 /// Case-preserving replacement: `like` decides whether `word` gets an initial capital.

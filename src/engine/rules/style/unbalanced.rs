@@ -75,16 +75,12 @@ impl Rule for Unbalanced {
             let mut curly: Vec<usize> = Vec::new();
             let mut straight: Vec<usize> = Vec::new();
             let mut parens: Vec<usize> = Vec::new();
-            let chars: Vec<(usize, char)> = s.char_indices().collect();
-            for (k, &(i, c)) in chars.iter().enumerate() {
-                if !matches!(c, '“' | '”' | '"' | '(' | ')') {
+            for &(at, c) in st.marks_in(b) {
+                if matches!(c, '‘' | '’' | '\'') || st.in_markup(at) {
                     continue;
                 }
-                let at = b.start + i;
-                if a.is_ignored(&(at..at + c.len_utf8())) || st.in_markup(at) {
-                    continue;
-                }
-                let prev = k.checked_sub(1).map(|p| chars[p].1);
+                let i = at - b.start;
+                let prev = s[..i].chars().next_back();
                 match c {
                     '“' => curly.push(at),
                     '”' => {
@@ -103,7 +99,7 @@ impl Rule for Unbalanced {
                     }
                     '(' => parens.push(at),
                     ')' => {
-                        if parens.pop().is_none() && !enumeration_or_emoticon(&chars, k) {
+                        if parens.pop().is_none() && !enumeration_or_emoticon(&s[..i]) {
                             out.push(Finding::new(
                                 self.id(),
                                 at..at + 1,
@@ -143,9 +139,10 @@ impl Rule for Unbalanced {
     }
 }
 
-/// "a)", "2)", "iv)" at the start of a line or after a space, and ":)" / ";)" / ":-)".
-fn enumeration_or_emoticon(chars: &[(usize, char)], k: usize) -> bool {
-    let before: Vec<char> = chars[..k].iter().rev().map(|x| x.1).take(4).collect();
+/// "a)", "2)", "iv)" at the start of a line or after a space, and ":)" / ";)" / ":-)";
+/// `before` is the paragraph up to the parenthesis.
+fn enumeration_or_emoticon(before: &str) -> bool {
+    let before: Vec<char> = before.chars().rev().take(4).collect();
     if matches!(before.first(), Some(':' | ';' | '-' | '=')) {
         return true;
     }
