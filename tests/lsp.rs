@@ -240,3 +240,132 @@ fn broken_config_is_reported_and_the_server_keeps_running() {
     assert!(repeated(&c.diagnostics(&uri, 2)).is_empty());
     assert!(c.shutdown().success());
 }
+
+#[test]
+fn exit_during_the_workspace_load_ends_the_process() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..300 {
+        std::fs::write(
+            dir.path().join(format!("a{i}.txt")),
+            format!("Article {i} about the harbour council vote and the ferry terminal plan.\n")
+                .repeat(40),
+        )
+        .unwrap();
+    }
+    let mut c = Client::start();
+    c.initialize(dir.path(), &[], json!({}));
+    let t = std::time::Instant::now();
+    assert!(c.shutdown().success());
+    assert!(
+        t.elapsed() < std::time::Duration::from_secs(5),
+        "took {:?}",
+        t.elapsed()
+    );
+}
+
+/// The example story on disk; the courier's draft disagrees with its siblings.
+fn example_workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ferry-strike");
+    for f in ["wire.txt", "courier.txt", "gazette.md", "bulletin.txt"] {
+        std::fs::copy(src.join(f), dir.path().join(f)).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn siblings_figures_hover_code_lens_and_watched_files() {
+    let dir = example_workspace();
+    let draft = dir.path().join("courier.txt");
+    let text = std::fs::read_to_string(&draft).unwrap();
+    let uri = file_uri(&draft);
+    let mut c = Client::start();
+    c.initialize(dir.path(), &["utf-16"], json!({}));
+    // Wait for the workspace load to end, then open: the first diagnostics see the siblings.
+    c.wait_for(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end");
+    c.open(&uri, &text, 1);
+    let d = c.diagnostics(&uri, 1);
+    let fig = d
+        .iter()
+        .find(|d| d["code"] == "figure/conflict")
+        .unwrap_or_else(|| panic!("a figure conflict in {d:#?}"));
+    let line = text.lines().position(|l| l.contains("82 percent")).unwrap();
+    assert_eq!(fig["range"]["start"]["line"], line);
+    let related: Vec<String> = fig["relatedInformation"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            r["location"]["uri"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert!(
+        related.contains(&"wire.txt".to_string()) && related.contains(&"gazette.md".to_string()),
+        "{related:?}"
+    );
+
+    // Hovering the figure shows what the siblings say.
+    let hover = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": fig["range"]["start"]}),
+    );
+    let value = hover["contents"]["value"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(value.contains("84"), "{hover:#}");
+
+    // The code lens names the siblings; the command lists them.
+    let lens = c.request(
+        "textDocument/codeLens",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let title = lens[0]["command"]["title"].as_str().unwrap().to_string();
+    assert!(title.starts_with("3 sibling articles"), "{title}");
+    let sibs = c.request(
+        "workspace/executeCommand",
+        json!({"command": "copydesk.siblings", "arguments": [uri]}),
+    );
+    assert_eq!(sibs.as_array().unwrap().len(), 3, "{sibs:#}");
+
+    // A sibling deleted on disk leaves the story.
+    std::fs::remove_file(dir.path().join("bulletin.txt")).unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": file_uri(&dir.path().join("bulletin.txt")), "type": 3}]}),
+    );
+    let sibs = c.request(
+        "workspace/executeCommand",
+        json!({"command": "copydesk.siblings", "arguments": [uri]}),
+    );
+    assert_eq!(sibs.as_array().unwrap().len(), 2, "{sibs:#}");
+
+    // Remove all scraper debris: one edit, and the draft keeps its body.
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri},
+               "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+               "context": {"diagnostics": [], "only": ["source.removeDebris.copydesk"]}}),
+    );
+    let edits = actions[0]["edit"]["changes"][&uri].as_array().unwrap();
+    let cleaned = apply_edits_utf16(&text, edits);
+    for gone in [
+        "Business\n",
+        "Related Articles",
+        "Source link",
+        "Leave a Reply",
+    ] {
+        assert!(!cleaned.contains(gone), "{gone:?} left in:\n{cleaned}");
+    }
+    assert!(
+        cleaned.contains("Business groups put the cost"),
+        "body kept:\n{cleaned}"
+    );
+    assert!(c.shutdown().success());
+}

@@ -22,6 +22,13 @@ pub struct Sibling {
     pub score: f32,
 }
 
+/// Compute what the workspace indexes need from one article, through `Analysis::cached`, so
+/// loaders can do it on many threads before the (sequential) inserts.
+pub fn prepare(analysis: &Analysis) {
+    super::siblings::terms(analysis);
+    super::rules::prepare_article(analysis);
+}
+
 /// A workspace-wide index kept current as articles come and go.
 pub trait CorpusIndex: Any + Send + Sync {
     fn insert(&mut self, path: &Path, analysis: &Arc<Analysis>);

@@ -185,9 +185,11 @@ pub fn load_articles(
         .map(|p| {
             let r = read_article(p, max_size)
                 .map(|text| {
-                    Arc::new(super::analysis::Analysis::new(Arc::new(
+                    let a = Arc::new(super::analysis::Analysis::new(Arc::new(
                         super::document::Document::new(p, text),
-                    )))
+                    )));
+                    super::corpus::prepare(&a);
+                    a
                 })
                 .map_err(|reason| Skipped {
                     path: p.clone(),

@@ -37,6 +37,8 @@ struct OpenDoc {
 /// The result of checking one version of a draft.
 struct Checked {
     version: i32,
+    /// The workspace generation it was computed in (see `State::generation`).
+    generation: u64,
     analysis: Arc<Analysis>,
     findings: Vec<Finding>,
 }
@@ -49,7 +51,6 @@ struct SiblingCache {
 /// How long a draft's sibling list is reused between keystrokes.
 const SIBLING_TTL: Duration = Duration::from_millis(1500);
 
-#[derive(Default)]
 struct State {
     docs: Mutex<HashMap<Uri, OpenDoc>>,
     corpus: RwLock<Corpus>,
@@ -64,6 +65,12 @@ struct State {
     results: Mutex<HashMap<Uri, Arc<Checked>>>,
     siblings: Mutex<HashMap<PathBuf, SiblingCache>>,
     push: AtomicBool,
+    /// Bumped whenever something other than the draft changes what a check finds (the
+    /// configuration, the workspace's articles). A result from an older generation is never
+    /// published: a newer check is already scheduled.
+    generation: std::sync::atomic::AtomicU64,
+    /// Becomes true once the workspace's articles are loaded.
+    loaded: tokio::sync::watch::Sender<bool>,
     progress_supported: AtomicBool,
     watch_dynamic: AtomicBool,
 }
@@ -123,6 +130,27 @@ impl RuleSettingJson {
                 "on" => Some(RuleSetting::On),
                 x => crate::engine::finding::Severity::parse(x).map(RuleSetting::Severity),
             },
+        }
+    }
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            docs: Default::default(),
+            corpus: Default::default(),
+            file_config: Default::default(),
+            client_rules: Default::default(),
+            encoding: Default::default(),
+            roots: Default::default(),
+            published: Default::default(),
+            results: Default::default(),
+            siblings: Default::default(),
+            push: Default::default(),
+            generation: Default::default(),
+            loaded: tokio::sync::watch::Sender::new(false),
+            progress_supported: Default::default(),
+            watch_dynamic: Default::default(),
         }
     }
 }
@@ -198,6 +226,7 @@ impl State {
     /// Check the current version of an open document. Returns `None` when the document is no
     /// longer open, or when `expected` is given and a newer version has arrived since.
     fn check(&self, uri: &Uri, expected: Option<i32>) -> Option<Arc<Checked>> {
+        let generation = self.generation.load(Ordering::SeqCst);
         let (path, text, version) = {
             let docs = lock(&self.docs);
             let d = docs.get(uri)?;
@@ -207,7 +236,7 @@ impl State {
             (d.path.clone(), d.rope.to_string(), d.version)
         };
         if let Some(r) = lock(&self.results).get(uri) {
-            if r.version == version && r.analysis.doc.text() == text {
+            if r.version == version && r.generation == generation && r.analysis.doc.text() == text {
                 return Some(r.clone());
             }
         }
@@ -224,6 +253,7 @@ impl State {
         let findings = eng::check_with(&cx);
         let checked = Arc::new(Checked {
             version,
+            generation,
             analysis,
             findings,
         });
@@ -291,6 +321,7 @@ impl Backend {
     }
 
     fn recheck_all(&self) {
+        self.state.generation.fetch_add(1, Ordering::SeqCst);
         let docs: Vec<(Uri, i32)> = lock(&self.state.docs)
             .iter()
             .map(|(u, d)| (u.clone(), d.version))
@@ -302,6 +333,17 @@ impl Backend {
     }
 
     async fn load_workspace(&self) {
+        self.load_workspace_inner().await;
+        self.state.loaded.send_replace(true);
+    }
+
+    /// Wait (a bounded time) for the workspace to finish loading.
+    async fn wait_loaded(&self) {
+        let mut rx = self.state.loaded.subscribe();
+        let _ = tokio::time::timeout(Duration::from_secs(20), rx.wait_for(|l| *l)).await;
+    }
+
+    async fn load_workspace_inner(&self) {
         let roots = lock(&self.state.roots).clone();
         if roots.is_empty() {
             return;
@@ -410,7 +452,7 @@ impl Backend {
                     Some(json!({
                         "uri": path_to_uri(s.analysis.doc.path())?.as_str(),
                         "title": crate::cli::check::title_of(&s.analysis),
-                        "score": (s.score * 1000.0).round() / 1000.0,
+                        "score": (f64::from(s.score) * 1000.0).round() / 1000.0,
                     }))
                 })
                 .collect(),
@@ -425,6 +467,9 @@ async fn publish(state: &State, client: &Client, uri: Uri, c: &Checked) {
         match docs.get(&uri) {
             Some(d) if d.version == c.version => {}
             _ => return,
+        }
+        if c.generation != state.generation.load(Ordering::SeqCst) {
+            return;
         }
         let mut published = lock(&state.published);
         if published.get(&uri).is_some_and(|&v| v > c.version) {
@@ -559,25 +604,37 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
-        if self.state.watch_dynamic.load(Ordering::Relaxed) {
-            let watchers = ["**/*.txt", "**/*.md", &format!("**/{CONFIG_FILE}")]
-                .iter()
-                .map(|g| FileSystemWatcher {
-                    glob_pattern: GlobPattern::String(g.to_string()),
-                    kind: None,
-                })
-                .collect();
-            let reg = Registration {
-                id: "copydesk-watch".into(),
-                method: "workspace/didChangeWatchedFiles".into(),
-                register_options: serde_json::to_value(DidChangeWatchedFilesRegistrationOptions {
-                    watchers,
-                })
-                .ok(),
-            };
-            let _ = self.client.register_capability(vec![reg]).await;
-        }
-        self.load_workspace().await;
+        // Everything here waits on the client (registration, progress) or on the disk: it runs
+        // in a task of its own, so the server stays responsive while a large workspace loads
+        // and `exit` is never held up by a request the client will not answer any more.
+        let this = Backend {
+            client: self.client.clone(),
+            state: self.state.clone(),
+        };
+        tokio::spawn(async move {
+            if this.state.watch_dynamic.load(Ordering::Relaxed) {
+                let watchers = ["**/*.txt", "**/*.md", &format!("**/{CONFIG_FILE}")]
+                    .iter()
+                    .map(|g| FileSystemWatcher {
+                        glob_pattern: GlobPattern::String(g.to_string()),
+                        kind: None,
+                    })
+                    .collect();
+                let reg = Registration {
+                    id: "copydesk-watch".into(),
+                    method: "workspace/didChangeWatchedFiles".into(),
+                    register_options: serde_json::to_value(
+                        DidChangeWatchedFilesRegistrationOptions { watchers },
+                    )
+                    .ok(),
+                };
+                let client = this.client.clone();
+                tokio::spawn(async move {
+                    let _ = client.register_capability(vec![reg]).await;
+                });
+            }
+            this.load_workspace().await;
+        });
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -822,6 +879,7 @@ impl LanguageServer for Backend {
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
         let uri = params.text_document.uri;
+        self.wait_loaded().await;
         let list = self.siblings_json(&uri);
         let items = list.as_array().cloned().unwrap_or_default();
         if items.is_empty() {
@@ -866,6 +924,8 @@ impl LanguageServer for Backend {
                         "copydesk.siblings takes the document URI",
                     ));
                 };
+                // Before the workspace has loaded the answer would be "none".
+                self.wait_loaded().await;
                 Ok(Some(self.siblings_json(&uri)))
             }
             CMD_ADD_WORD => {

@@ -69,6 +69,10 @@ impl Client {
         }
     }
 
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     pub fn send(&mut self, v: &Value) {
         let body = serde_json::to_string(v).unwrap();
         write!(self.stdin, "Content-Length: {}\r\n\r\n{}", body.len(), body).unwrap();

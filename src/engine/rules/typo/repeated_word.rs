@@ -56,7 +56,12 @@ impl Rule for RepeatedWord {
                 continue;
             }
             let (w1, w2) = (&text[x.range.clone()], &text[y.range.clone()]);
-            if !w1.eq_ignore_ascii_case(w2) && w1.to_lowercase() != w2.to_lowercase() {
+            if w1.len() != w2.len() && (w1.is_ascii() || w2.is_ascii()) {
+                continue;
+            }
+            if !w1.eq_ignore_ascii_case(w2)
+                && (w1.is_ascii() || w1.to_lowercase() != w2.to_lowercase())
+            {
                 continue;
             }
             let lower = w1.to_lowercase();

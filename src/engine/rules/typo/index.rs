@@ -1,0 +1,443 @@
+//! What the `typo` and `name` rules know about articles: per paragraph (words, capitalised
+//! runs, the names and confusable word pairs in it, cached by the paragraph's text so an edit
+//! re-reads one paragraph), per sibling (contexts, vocabulary, names), and across the workspace
+//! ([`TypoIndex`], a [`CorpusIndex`]: how many articles use each name, capitalised word and
+//! confusable word pair).
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, LazyLock, Mutex};
+
+use crate::engine::analysis::Analysis;
+use crate::engine::corpus::CorpusIndex;
+
+use super::data::{KnownNames, CONFUSABLES};
+use super::text::{hash, is_function_word, name_form, pair, runs, words_of, IdMap, Run, W};
+
+/// One paragraph's words and names. Ranges are relative to the paragraph's start.
+#[derive(Debug)]
+pub struct ParaData {
+    pub words: Vec<W>,
+    pub runs: Vec<Run>,
+    /// Names of two words or more, in name form joined by spaces.
+    pub names: Vec<String>,
+    /// Capitalised words that are names or parts of names (not a lone sentence opener).
+    pub capwords: Vec<String>,
+    /// Keys of the word pairs around confusable words.
+    pub conf: Vec<u64>,
+    /// Lower-case words the dictionary does not know.
+    pub oddwords: Vec<String>,
+}
+
+static PARA_CACHE: LazyLock<Mutex<HashMap<u64, Arc<ParaData>>>> =
+    LazyLock::new(|| Mutex::new(HashMap::new()));
+
+/// The paragraph `pi` of `a`, from the cache when the same text was seen before.
+pub fn para_data(a: &Analysis, pi: usize) -> Arc<ParaData> {
+    let p = a.paragraphs[pi].clone();
+    let key = hash(&a.text()[p.clone()]);
+    if let Some(d) = PARA_CACHE
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(&key)
+    {
+        return d.clone();
+    }
+    let mut words = words_of(a, pi..pi + 1);
+    for w in &mut words {
+        w.range = w.range.start - p.start..w.range.end - p.start;
+        w.para = 0;
+    }
+    let text = &a.text()[p.clone()];
+    let rs = runs(text, &words);
+    let mut names = Vec::new();
+    let mut capwords = Vec::new();
+    for r in &rs {
+        let forms: Vec<&str> = r.words.iter().map(|&i| name_form(&words[i].norm)).collect();
+        if r.words.len() >= 2 {
+            names.push(forms.join(" "));
+        }
+        for (k, &i) in r.words.iter().enumerate() {
+            let w = &words[i];
+            if !w.cap {
+                continue;
+            }
+            if r.words.len() == 1 && w.sentence_start {
+                continue;
+            }
+            capwords.push(forms[k].to_string());
+        }
+    }
+    let mut oddwords = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if !w.cap && !w.number && w.norm.len() >= 3 {
+            let s = &text[w.range.clone()];
+            if !super::dictionary::check(s) {
+                oddwords.push(w.norm.clone());
+            }
+        }
+        let _ = i;
+    }
+    oddwords.sort();
+    oddwords.dedup();
+    let mut conf = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if !CONFUSABLES.partners.contains_key(&w.h) {
+            continue;
+        }
+        if let Some(l) = i.checked_sub(1).map(|j| &words[j]) {
+            conf.push(conf_key(l.h, w.h, true));
+        }
+        if let Some(r) = words.get(i + 1) {
+            conf.push(conf_key(w.h, r.h, false));
+        }
+    }
+    names.sort();
+    names.dedup();
+    capwords.sort();
+    capwords.dedup();
+    conf.sort();
+    conf.dedup();
+    let d = Arc::new(ParaData {
+        words,
+        runs: rs,
+        names,
+        capwords,
+        conf,
+        oddwords,
+    });
+    let mut m = PARA_CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    if m.len() > 50_000 {
+        m.clear();
+    }
+    m.insert(key, d.clone());
+    d
+}
+
+/// Key of a word pair around a confusable word; `left` when the confusable word is second.
+pub fn conf_key(a: u64, b: u64, left: bool) -> u64 {
+    pair(pair(a, b), if left { 1 } else { 2 })
+}
+
+/// Context key kinds for the sibling index.
+pub const LR: u64 = 0x11;
+pub const LL: u64 = 0x22;
+pub const RR: u64 = 0x33;
+
+pub fn ctx_key(kind: u64, a: u64, b: u64) -> u64 {
+    pair(pair(a, b), kind)
+}
+
+/// A sibling, indexed for the draft's questions. Built once per sibling analysis.
+#[derive(Debug, Default)]
+pub struct SibIndex {
+    /// All words, ranges absolute in the sibling.
+    pub words: Vec<W>,
+    /// Word -> how often it is used.
+    pub vocab: IdMap<u32>,
+    /// Context key -> positions of the word in the middle.
+    pub ctx: IdMap<Vec<u32>>,
+    /// Adjacent pair -> position of its first word.
+    pub bigrams: IdMap<u32>,
+    /// Capitalised runs: name-form words and word indices.
+    pub runs: Vec<(Vec<String>, Vec<usize>)>,
+    /// Name word -> (run, position).
+    pub name_words: HashMap<String, Vec<(u32, u8)>>,
+}
+
+impl SibIndex {
+    pub fn of(a: &Analysis) -> Arc<SibIndex> {
+        a.cached(SibIndex::build)
+    }
+
+    fn build(a: &Analysis) -> SibIndex {
+        let mut s = SibIndex::default();
+        for pi in 0..a.paragraphs.len() {
+            let d = para_data(a, pi);
+            let start = a.paragraphs[pi].start;
+            let base = s.words.len();
+            for w in &d.words {
+                let mut w = w.clone();
+                w.range = w.range.start + start..w.range.end + start;
+                w.para = pi as u32;
+                s.words.push(w);
+            }
+            for r in &d.runs {
+                let idx: Vec<usize> = r.words.iter().map(|&i| base + i).collect();
+                let forms: Vec<String> = idx
+                    .iter()
+                    .map(|&i| name_form(&s.words[i].norm).to_string())
+                    .collect();
+                let id = s.runs.len() as u32;
+                for (k, f) in forms.iter().enumerate() {
+                    s.name_words
+                        .entry(f.clone())
+                        .or_default()
+                        .push((id, k.min(255) as u8));
+                }
+                s.runs.push((forms, idx));
+            }
+        }
+        let n = s.words.len();
+        let same = |i: usize, j: usize| s.words[i].para == s.words[j].para;
+        let mut ctx: IdMap<Vec<u32>> = IdMap::default();
+        let mut bigrams: IdMap<u32> = IdMap::default();
+        let mut vocab: IdMap<u32> = IdMap::default();
+        for i in 0..n {
+            let h = s.words[i].h;
+            *vocab.entry(h).or_default() += 1;
+            let l1 = (i >= 1 && same(i - 1, i)).then(|| s.words[i - 1].h);
+            let l2 = (i >= 2 && same(i - 2, i)).then(|| s.words[i - 2].h);
+            let r1 = (i + 1 < n && same(i + 1, i)).then(|| s.words[i + 1].h);
+            let r2 = (i + 2 < n && same(i + 2, i)).then(|| s.words[i + 2].h);
+            if let (Some(a), Some(b)) = (l1, r1) {
+                ctx.entry(ctx_key(LR, a, b)).or_default().push(i as u32);
+            }
+            if let (Some(a), Some(b)) = (l2, l1) {
+                ctx.entry(ctx_key(LL, a, b)).or_default().push(i as u32);
+            }
+            if let (Some(a), Some(b)) = (r1, r2) {
+                ctx.entry(ctx_key(RR, a, b)).or_default().push(i as u32);
+            }
+            if let Some(b) = r1 {
+                bigrams.entry(pair(h, b)).or_insert(i as u32);
+            }
+        }
+        s.ctx = ctx;
+        s.bigrams = bigrams;
+        s.vocab = vocab;
+        s
+    }
+
+    pub fn has(&self, h: u64) -> bool {
+        self.vocab.contains_key(&h)
+    }
+
+    /// Position of the first word of the pair `a b`, if the sibling has it.
+    pub fn bigram(&self, a: u64, b: u64) -> Option<usize> {
+        self.bigrams.get(&pair(a, b)).map(|&i| i as usize)
+    }
+
+    /// Is `words` (name forms) a contiguous part of one of the sibling's capitalised runs?
+    pub fn has_name_seq(&self, words: &[&str]) -> bool {
+        let Some(first) = words.first() else {
+            return false;
+        };
+        self.name_words.get(*first).is_some_and(|v| {
+            v.iter().any(|&(r, p)| {
+                let run = &self.runs[r as usize].0;
+                let p = p as usize;
+                run.len() >= p + words.len()
+                    && run[p..p + words.len()]
+                        .iter()
+                        .zip(words)
+                        .all(|(a, b)| a == b)
+            })
+        })
+    }
+}
+
+/// An article's names, capitalised words and confusable pairs, for the workspace index.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub names: Vec<String>,
+    pub capwords: Vec<String>,
+    pub oddwords: Vec<String>,
+    pub conf: Vec<u64>,
+    pub hash: u64,
+}
+
+impl Summary {
+    pub fn of(a: &Analysis) -> Summary {
+        let mut s = Summary::default();
+        for pi in 0..a.paragraphs.len() {
+            let d = para_data(a, pi);
+            s.names.extend(d.names.iter().cloned());
+            s.capwords.extend(d.capwords.iter().cloned());
+            s.oddwords.extend(d.oddwords.iter().cloned());
+            s.conf.extend(d.conf.iter().copied());
+        }
+        s.names.sort();
+        s.names.dedup();
+        s.capwords.sort();
+        s.capwords.dedup();
+        s.oddwords.sort();
+        s.oddwords.dedup();
+        s.conf.sort();
+        s.conf.dedup();
+        let mut h = 0x1234_5678u64;
+        for n in s.names.iter().chain(&s.capwords).chain(&s.oddwords) {
+            h = pair(h, hash(n));
+        }
+        for &c in &s.conf {
+            h = pair(h, c);
+        }
+        s.hash = h;
+        s
+    }
+
+    pub fn has_name(&self, n: &str) -> bool {
+        self.names.binary_search_by(|x| x.as_str().cmp(n)).is_ok()
+    }
+    pub fn has_capword(&self, n: &str) -> bool {
+        self.capwords
+            .binary_search_by(|x| x.as_str().cmp(n))
+            .is_ok()
+    }
+    pub fn has_oddword(&self, n: &str) -> bool {
+        self.oddwords
+            .binary_search_by(|x| x.as_str().cmp(n))
+            .is_ok()
+    }
+    pub fn has_conf(&self, k: u64) -> bool {
+        self.conf.binary_search(&k).is_ok()
+    }
+}
+
+/// The workspace's names and confusable word pairs, article by article.
+#[derive(Default)]
+pub struct TypoIndex {
+    by_path: HashMap<PathBuf, Arc<Summary>>,
+    names: HashMap<String, u32>,
+    capwords: HashMap<String, u32>,
+    oddwords: HashMap<String, u32>,
+    conf: IdMap<u32>,
+    /// Sum of the articles' summary hashes: changes when any article's names change.
+    total: u64,
+    /// Sum over names used by two articles or more.
+    shared: u64,
+    known: Mutex<Option<(u64, Arc<KnownNames>)>>,
+}
+
+impl TypoIndex {
+    pub fn summary(&self, path: &Path) -> Option<&Arc<Summary>> {
+        self.by_path.get(path)
+    }
+
+    /// A fingerprint of everything but the article at `path`.
+    pub fn fingerprint_without(&self, path: &Path) -> u64 {
+        self.total
+            .wrapping_sub(self.summary(path).map_or(0, |s| s.hash))
+    }
+
+    /// Articles other than `own` that use the name (name form, joined by spaces).
+    pub fn name_count(&self, name: &str, own: Option<&Summary>) -> u32 {
+        let n = self.names.get(name).copied().unwrap_or(0);
+        n - u32::from(own.is_some_and(|s| s.has_name(name))).min(n)
+    }
+
+    /// Articles other than `own` that use the capitalised word (name form).
+    pub fn capword_count(&self, w: &str, own: Option<&Summary>) -> u32 {
+        let n = self.capwords.get(w).copied().unwrap_or(0);
+        n - u32::from(own.is_some_and(|s| s.has_capword(w))).min(n)
+    }
+
+    /// Articles other than `own` that use the lower-case word the dictionary does not know.
+    pub fn oddword_count(&self, w: &str, own: Option<&Summary>) -> u32 {
+        let n = self.oddwords.get(w).copied().unwrap_or(0);
+        n - u32::from(own.is_some_and(|s| s.has_oddword(w))).min(n)
+    }
+
+    /// Articles other than `own` with the confusable pair `key`.
+    pub fn conf_count(&self, key: u64, own: Option<&Summary>) -> u32 {
+        let n = self.conf.get(&key).copied().unwrap_or(0);
+        n - u32::from(own.is_some_and(|s| s.has_conf(key))).min(n)
+    }
+
+    /// Names used by at least two articles, indexed for near-miss lookups.
+    pub fn shared_names(&self) -> Arc<KnownNames> {
+        let mut g = self.known.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((fp, k)) = g.as_ref() {
+            if *fp == self.shared {
+                return k.clone();
+            }
+        }
+        let mut k = KnownNames::default();
+        let mut list: Vec<&String> = self
+            .names
+            .iter()
+            .filter(|(_, &c)| c >= 2)
+            .map(|(n, _)| n)
+            .collect();
+        list.sort();
+        for n in list {
+            k.add(n);
+        }
+        let k = Arc::new(k);
+        *g = Some((self.shared, k.clone()));
+        k
+    }
+
+    fn add(&mut self, s: &Summary, sign: i32) {
+        for n in &s.names {
+            let c = self.names.entry(n.clone()).or_default();
+            let before = *c;
+            *c = (*c as i32 + sign).max(0) as u32;
+            let after = *c;
+            if before < 2 && after >= 2 {
+                self.shared = self.shared.wrapping_add(hash(n));
+            } else if before >= 2 && after < 2 {
+                self.shared = self.shared.wrapping_sub(hash(n));
+            }
+            if after == 0 {
+                self.names.remove(n);
+            }
+        }
+        for w in &s.capwords {
+            let c = self.capwords.entry(w.clone()).or_default();
+            *c = (*c as i32 + sign).max(0) as u32;
+            if *c == 0 {
+                self.capwords.remove(w);
+            }
+        }
+        for w in &s.oddwords {
+            let c = self.oddwords.entry(w.clone()).or_default();
+            *c = (*c as i32 + sign).max(0) as u32;
+            if *c == 0 {
+                self.oddwords.remove(w);
+            }
+        }
+        for &k in &s.conf {
+            let c = self.conf.entry(k).or_default();
+            *c = (*c as i32 + sign).max(0) as u32;
+            if *c == 0 {
+                self.conf.remove(&k);
+            }
+        }
+        if sign > 0 {
+            self.total = self.total.wrapping_add(s.hash);
+        } else {
+            self.total = self.total.wrapping_sub(s.hash);
+        }
+    }
+
+    /// Is `w` a content word (for context evidence)?
+    pub fn content(w: &W) -> bool {
+        !w.number && !is_function_word(&w.norm)
+    }
+}
+
+impl CorpusIndex for TypoIndex {
+    fn insert(&mut self, path: &Path, analysis: &Arc<Analysis>) {
+        self.remove(path);
+        let s = Arc::new(Summary::of(analysis));
+        self.add(&s, 1);
+        self.by_path.insert(path.to_path_buf(), s);
+    }
+
+    fn remove(&mut self, path: &Path) {
+        if let Some(s) = self.by_path.remove(path) {
+            self.add(&s, -1);
+        }
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// Absolute range of a paragraph-relative range.
+pub fn shift(r: &Range<usize>, by: usize) -> Range<usize> {
+    r.start + by..r.end + by
+}

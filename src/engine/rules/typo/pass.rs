@@ -1,0 +1,1472 @@
+//! The shared pass of the `typo` and `name` rules: one walk over each paragraph that decides
+//! which rule owns each suspicious word, memoised by paragraph text and workspace state.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, LazyLock, Mutex};
+
+use crate::engine::analysis::Analysis;
+use crate::engine::config::RuleSetting;
+use crate::engine::finding::{Edit, Finding, Fix, Related};
+use crate::engine::rules::Context;
+
+use super::data::{KnownNames, BUNDLED, CONFUSABLES};
+use super::dictionary;
+use super::index::{conf_key, ctx_key, para_data, ParaData, SibIndex, Summary, TypoIndex};
+use super::index::{LL, LR, RR};
+use super::text::{
+    hash, inflection, is_function_word, match_apostrophe, match_case, name_form, norm, osa, pair,
+    spelling_variant, W,
+};
+
+pub const SIBLING: &str = "typo/sibling";
+pub const CONFUSABLE: &str = "typo/confusable";
+pub const SPELLING: &str = "typo/spelling";
+pub const NAME_SIBLING: &str = "name/sibling";
+pub const NAME_MISSPELT: &str = "name/misspelt";
+
+const RULES: [&str; 5] = [NAME_SIBLING, NAME_MISSPELT, SIBLING, CONFUSABLE, SPELLING];
+
+/// The directive that makes the spelling and name rules accept words in one article.
+pub const IGNORE_DIRECTIVE: &str = "copydesk-ignore-word";
+
+/// Findings of every rule of the pass on the draft of `cx`, computed once per check.
+pub fn findings(cx: &Context<'_>) -> Arc<Vec<Finding>> {
+    #[derive(Default)]
+    struct Memo(Mutex<Option<(u64, Arc<Vec<Finding>>)>>);
+    let a = cx.analysis;
+    let env = Env::new(cx);
+    let memo = a.cached(|_| Memo::default());
+    if let Some((fp, f)) = memo.0.lock().unwrap_or_else(|e| e.into_inner()).as_ref() {
+        if *fp == env.fp {
+            return f.clone();
+        }
+    }
+    let mut all = Vec::new();
+    for pi in 0..a.paragraphs.len() {
+        let base = a.paragraphs[pi].start;
+        let key = pair(env.fp, hash(&a.text()[a.paragraphs[pi].clone()]));
+        let cached = PARA_FINDINGS
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&key)
+            .cloned();
+        let rel = match cached {
+            Some(r) => r,
+            None => {
+                let d = para_data(a, pi);
+                let mut out = Vec::new();
+                env.paragraph(a, &d, base, &mut out);
+                let rel: Vec<Finding> = out.into_iter().map(|f| relative(f, base)).collect();
+                let rel = Arc::new(rel);
+                let mut m = PARA_FINDINGS.lock().unwrap_or_else(|e| e.into_inner());
+                if m.len() > 20_000 {
+                    m.clear();
+                }
+                m.insert(key, rel.clone());
+                rel
+            }
+        };
+        for f in rel.iter() {
+            let mut f = absolute(f.clone(), base);
+            if f.word.is_some() {
+                f.fixes.push(ignore_fix(a, f.word.as_deref().unwrap_or("")));
+            }
+            all.push(f);
+        }
+    }
+    let all = Arc::new(all);
+    *memo.0.lock().unwrap_or_else(|e| e.into_inner()) = Some((env.fp, all.clone()));
+    all
+}
+
+/// Findings of one rule of the pass.
+pub fn emit(cx: &Context<'_>, rule: &'static str, out: &mut Vec<Finding>) {
+    for f in findings(cx).iter() {
+        if f.rule == rule {
+            out.push(f.clone());
+        }
+    }
+}
+
+static PARA_FINDINGS: LazyLock<Mutex<HashMap<u64, Arc<Vec<Finding>>>>> =
+    LazyLock::new(|| Mutex::new(HashMap::new()));
+
+fn relative(mut f: Finding, base: usize) -> Finding {
+    f.range = f.range.start - base..f.range.end - base;
+    for fix in &mut f.fixes {
+        for e in &mut fix.edits {
+            e.range = e.range.start - base..e.range.end - base;
+        }
+    }
+    f
+}
+
+fn absolute(mut f: Finding, base: usize) -> Finding {
+    f.range = f.range.start + base..f.range.end + base;
+    for fix in &mut f.fixes {
+        for e in &mut fix.edits {
+            e.range = e.range.start + base..e.range.end + base;
+        }
+    }
+    f
+}
+
+/// "Ignore in this article": a directive at the top of the article (after front matter).
+fn ignore_fix(a: &Analysis, word: &str) -> Fix {
+    let text = a.text();
+    let mut at = 0;
+    if text.starts_with("---") || text.starts_with("+++") {
+        if let Some(r) = a.ignored.first().filter(|r| r.start == 0) {
+            at = r.end;
+        }
+    }
+    let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    Fix::unsafe_(
+        format!("Ignore “{word}” in this article"),
+        vec![Edit::replace(
+            at..at,
+            format!("<!-- {IGNORE_DIRECTIVE} {word} -->{nl}"),
+        )],
+    )
+}
+
+/// Words named by `<!-- copydesk-ignore-word ... -->` directives, lower case.
+pub fn ignored_words(a: &Analysis) -> Arc<HashSet<String>> {
+    struct Ignored(Arc<HashSet<String>>);
+    a.cached(|a| {
+        let text = a.text();
+        let mut set = HashSet::new();
+        let mut i = 0;
+        while let Some(s) = text[i..].find(IGNORE_DIRECTIVE) {
+            let start = i + s + IGNORE_DIRECTIVE.len();
+            let end = text[start..].find("-->").map_or(text.len(), |e| start + e);
+            let preceded = text[..i + s].trim_end().ends_with("<!--");
+            if preceded {
+                for w in text[start..end].split(|c: char| c.is_whitespace() || c == ',') {
+                    if !w.is_empty() {
+                        set.insert(norm(w));
+                    }
+                }
+            }
+            i = end;
+        }
+        Ignored(Arc::new(set))
+    })
+    .0
+    .clone()
+}
+
+/// Lower-case words the dictionary lacks that the draft uses more than once.
+fn repeated_oddwords(a: &Analysis) -> Arc<HashSet<String>> {
+    struct Repeated(Arc<HashSet<String>>);
+    a.cached(|a| {
+        let mut seen: HashMap<&str, u32> = HashMap::new();
+        let datas: Vec<_> = (0..a.paragraphs.len()).map(|pi| para_data(a, pi)).collect();
+        for d in &datas {
+            for w in &d.oddwords {
+                *seen.entry(w.as_str()).or_default() += 1;
+            }
+            for (i, w) in d.words.iter().enumerate() {
+                let _ = (i, w);
+            }
+        }
+        // Count uses, not paragraphs: a word used twice in one paragraph counts too.
+        let mut uses: HashMap<String, u32> = HashMap::new();
+        for d in &datas {
+            for w in &d.words {
+                if seen.contains_key(w.norm.as_str()) {
+                    *uses.entry(w.norm.clone()).or_default() += 1;
+                }
+            }
+        }
+        Repeated(Arc::new(
+            uses.into_iter()
+                .filter(|(_, n)| *n >= 2)
+                .map(|(w, _)| w)
+                .collect(),
+        ))
+    })
+    .0
+    .clone()
+}
+
+/// House names and words from the configuration, built once per configuration.
+struct House {
+    names: KnownNames,
+    words: HashSet<String>,
+}
+
+static HOUSE: LazyLock<Mutex<Option<(u64, Arc<House>)>>> = LazyLock::new(|| Mutex::new(None));
+
+fn house(cx: &Context<'_>) -> Arc<House> {
+    let t = &cx.config.typo;
+    let fp = t.fingerprint();
+    let mut g = HOUSE.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((f, h)) = g.as_ref() {
+        if *f == fp {
+            return h.clone();
+        }
+    }
+    let mut words = t.house_words();
+    for n in &t.names {
+        for w in super::data::split_name(n) {
+            words.insert(name_form(&norm(&w)).to_string());
+        }
+    }
+    let h = Arc::new(House {
+        names: KnownNames::build(t.names.iter().map(String::as_str)),
+        words,
+    });
+    *g = Some((fp, h.clone()));
+    h
+}
+
+struct Sib {
+    ix: Arc<SibIndex>,
+    a: Arc<Analysis>,
+}
+
+/// Everything a paragraph's check reads besides its own text.
+struct Env<'a> {
+    sibs: Vec<Sib>,
+    index: Option<&'a TypoIndex>,
+    own: Option<Arc<Summary>>,
+    shared: Option<Arc<KnownNames>>,
+    house: Arc<House>,
+    ignored: Arc<HashSet<String>>,
+    /// Lower-case words the dictionary lacks that the draft uses more than once.
+    repeated: Arc<HashSet<String>>,
+    on: [bool; 5],
+    fp: u64,
+}
+
+impl<'a> Env<'a> {
+    fn new(cx: &'a Context<'a>) -> Env<'a> {
+        let a = cx.analysis;
+        let index = cx.corpus.index::<TypoIndex>();
+        let path = a.doc.path();
+        let own = index.and_then(|i| i.summary(path).cloned());
+        let on = RULES.map(|r| cx.config.rule_setting(r) != Some(RuleSetting::Off));
+        let ignored = ignored_words(a);
+        let repeated = repeated_oddwords(a);
+        let mut fp = 0xF00D_u64;
+        for s in cx.siblings {
+            fp = pair(fp, s.analysis.doc.hash());
+            fp = pair(fp, hash(&s.analysis.doc.path().to_string_lossy()));
+        }
+        fp = pair(fp, index.map_or(1, |i| i.fingerprint_without(path)));
+        fp = pair(fp, cx.config.typo.fingerprint());
+        for (i, o) in on.iter().enumerate() {
+            fp = pair(fp, (i as u64) << 1 | u64::from(*o));
+        }
+        let mut ig: Vec<&String> = ignored.iter().chain(repeated.iter()).collect();
+        ig.sort();
+        for w in ig {
+            fp = pair(fp, hash(w));
+        }
+        Env {
+            sibs: cx
+                .siblings
+                .iter()
+                .map(|s| Sib {
+                    ix: SibIndex::of(&s.analysis),
+                    a: s.analysis.clone(),
+                })
+                .collect(),
+            index,
+            own,
+            shared: None,
+            house: house(cx),
+            ignored,
+            repeated,
+            on,
+            fp,
+        }
+    }
+
+    fn on(&self, rule: &str) -> bool {
+        RULES
+            .iter()
+            .position(|r| *r == rule)
+            .is_some_and(|i| self.on[i])
+    }
+
+    fn shared(&self) -> Option<Arc<KnownNames>> {
+        self.shared
+            .clone()
+            .or_else(|| self.index.map(TypoIndex::shared_names))
+    }
+
+    /// The name form `w` is known as a name word somewhere other than the draft.
+    fn known_capword(&self, form: &str) -> bool {
+        BUNDLED.words.contains_key(form)
+            || self.house.words.contains(form)
+            || self
+                .index
+                .is_some_and(|i| i.capword_count(form, self.own.as_deref()) > 0)
+    }
+
+    fn paragraph(&self, a: &Analysis, d: &ParaData, base: usize, out: &mut Vec<Finding>) {
+        let text = &a.text()[base..];
+        let mut claimed = vec![false; d.words.len()];
+        if self.on(NAME_SIBLING) || self.on(NAME_MISSPELT) {
+            self.names(text, d, base, &mut claimed, out);
+        }
+        let foreign = foreign_sentences(text, &d.words);
+        // Words inside a known name are spelled as the name is.
+        for r in &d.runs {
+            if r.words.len() < 2 {
+                continue;
+            }
+            let forms: Vec<&str> = r
+                .words
+                .iter()
+                .map(|&i| name_form(&d.words[i].norm))
+                .collect();
+            for s in 0..forms.len() {
+                for e in s + 2..=forms.len().min(s + 8) {
+                    if self.is_known_name(&forms[s..e].join(" "))
+                        || self.sibs.len() >= 2
+                            && self
+                                .sibs
+                                .iter()
+                                .filter(|x| x.ix.has_name_seq(&forms[s..e]))
+                                .count()
+                                >= 2
+                    {
+                        for &i in &r.words[s..e] {
+                            claimed[i] = true;
+                        }
+                    }
+                }
+            }
+        }
+        for i in 0..d.words.len() {
+            if claimed[i] {
+                continue;
+            }
+            let mut ctx = Ctx::at(&d.words, i);
+            ctx.foreign = foreign[i];
+            if self.on(SIBLING) {
+                if let Some(f) = self.sibling_word(text, &ctx, base) {
+                    claimed[i] = true;
+                    out.push(f);
+                    continue;
+                }
+            }
+            if self.on(CONFUSABLE) {
+                if let Some(f) = self.confusable(text, &ctx, base) {
+                    claimed[i] = true;
+                    out.push(f);
+                    continue;
+                }
+            }
+            if self.on(SPELLING) {
+                if let Some(f) = self.spelling(text, &ctx, base) {
+                    claimed[i] = true;
+                    out.push(f);
+                }
+            }
+        }
+    }
+}
+
+/// A word with its neighbours in the paragraph (nearest first; 0 past the edge).
+struct Ctx<'w> {
+    w: &'w W,
+    /// The word's sentence is mostly words the dictionary does not know (another language,
+    /// code, a list of names).
+    foreign: bool,
+    before: [u64; 3],
+    after: [u64; 3],
+    before_w: [Option<&'w W>; 3],
+    after_w: [Option<&'w W>; 3],
+}
+
+impl<'w> Ctx<'w> {
+    fn at(words: &'w [W], i: usize) -> Ctx<'w> {
+        let mut c = Ctx {
+            w: &words[i],
+            foreign: false,
+            before: [0; 3],
+            after: [0; 3],
+            before_w: [None; 3],
+            after_w: [None; 3],
+        };
+        for k in 0..3 {
+            if let Some(x) = i.checked_sub(k + 1).and_then(|j| words.get(j)) {
+                c.before[k] = x.h;
+                c.before_w[k] = Some(x);
+            }
+            if let Some(x) = words.get(i + k + 1) {
+                c.after[k] = x.h;
+                c.after_w[k] = Some(x);
+            }
+        }
+        c
+    }
+}
+
+fn content(w: Option<&W>) -> bool {
+    w.is_some_and(|w| !w.number && !is_function_word(&w.norm))
+}
+
+fn is_wordlike(s: &str) -> bool {
+    s.chars()
+        .all(|c| c.is_alphabetic() || c == '\'' || c == '-')
+        && s.chars().any(char::is_alphabetic)
+}
+
+/// A typo-sized difference between two words: one edit (two for long words), not an
+/// inflection or a British spelling.
+fn near_word(w: &str, c: &str) -> bool {
+    let (pw, pc) = (w.ends_with("'s"), c.ends_with("'s"));
+    if pw != pc {
+        return false; // "Russia's" against "Russian": grammar, not a typo
+    }
+    let (w, c) = (name_form(w), name_form(c));
+    let (lw, lc) = (w.chars().count(), c.chars().count());
+    if lc < 3 || lw < 3 || !is_wordlike(w) || !is_wordlike(c) {
+        return false;
+    }
+    let d = osa(w, c, 2);
+    let ok = d == 1 || (d == 2 && lw.min(lc) >= 7);
+    ok && !inflection(w, c) && !spelling_variant(w, c) && !is_function_word(c)
+}
+
+/// A position in sibling `s` where the word `h` stands between the same neighbours as the
+/// draft's word in `c`, with at least `min` neighbours agreeing.
+fn aligned_at(s: &Sib, c: &Ctx<'_>, h: u64, min: usize) -> Option<usize> {
+    let keys = [
+        (LR, c.before[0], c.after[0]),
+        (LL, c.before[1], c.before[0]),
+        (RR, c.after[0], c.after[1]),
+    ];
+    for &(kind, x, y) in &keys {
+        if x == 0 || y == 0 {
+            continue;
+        }
+        let Some(list) = s.ix.ctx.get(&ctx_key(kind, x, y)) else {
+            continue;
+        };
+        for &j in list {
+            let j = j as usize;
+            if s.ix.words[j].h == h && alignment(s, c, j).0 >= min {
+                return Some(j);
+            }
+        }
+    }
+    None
+}
+
+/// How many of the draft word's neighbours (three each side) the sibling's word at `j`
+/// shares, and whether one of them is a content word.
+fn alignment(s: &Sib, c: &Ctx<'_>, j: usize) -> (usize, bool) {
+    let cw = &s.ix.words[j];
+    let mut strength = 0;
+    let mut has_content = false;
+    for k in 0..3 {
+        let sb = j.checked_sub(k + 1).map(|t| &s.ix.words[t]);
+        if let (Some(sb), Some(db)) = (sb, c.before_w[k]) {
+            if sb.para == cw.para && sb.h == db.h {
+                strength += 1;
+                has_content |= content(Some(db));
+            }
+        }
+        let sa = s.ix.words.get(j + k + 1);
+        if let (Some(sa), Some(da)) = (sa, c.after_w[k]) {
+            if sa.para == cw.para && sa.h == da.h {
+                strength += 1;
+                has_content |= content(Some(da));
+            }
+        }
+    }
+    (strength, has_content)
+}
+
+/// Two neighbouring letters swapped.
+fn transposition(w: &str, c: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (w.chars().collect(), c.chars().collect());
+    if a.len() != b.len() {
+        return false;
+    }
+    let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    diff.len() == 2
+        && diff[1] == diff[0] + 1
+        && a[diff[0]] == b[diff[1]]
+        && a[diff[1]] == b[diff[0]]
+}
+
+/// Two dictionary words of three letters or more run together (or a word and "up").
+fn compound(w: &str) -> bool {
+    let idx: Vec<usize> = w.char_indices().map(|(i, _)| i).skip(2).collect();
+    idx.iter().any(|&k| {
+        let (x, y) = (&w[..k], &w[k..]);
+        (x.len() >= 3 || y.len() >= 3)
+            && x.len() >= 2
+            && y.len() >= 2
+            && dictionary::check(x)
+            && dictionary::check(y)
+            && (x.len() >= 3 && y.len() >= 3 || matches!(y, "up" | "in" | "on" | "out" | "off"))
+    })
+}
+
+/// One letter changed (rather than added, dropped or swapped).
+fn substitution(w: &str, c: &str) -> bool {
+    w.chars().count() == c.chars().count()
+        && w.chars().zip(c.chars()).filter(|(a, b)| a != b).count() == 1
+}
+
+/// A near miss of a name word: one edit, or a last word cut short ("Treat" for "Treaty").
+fn near_name(d: &str, k: &str, last: bool) -> bool {
+    if d == k || d.chars().count() < 3 || k.chars().count() < 3 {
+        return false;
+    }
+    if !is_wordlike(d)
+        || !is_wordlike(k)
+        || inflection(d, k)
+        || spelling_variant(d, k)
+        || super::text::demonym(d, k)
+    {
+        return false;
+    }
+    if is_function_word(d) || is_function_word(k) {
+        return false;
+    }
+    if osa(d, k, 1) == 1 {
+        return true;
+    }
+    last && d.chars().count() >= 4 && k.starts_with(d) && k.len() - d.len() <= 3
+}
+
+fn quote(s: &str) -> String {
+    format!("“{s}”")
+}
+
+/// Where the evidence for a name fix came from.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Source {
+    House,
+    Bundled,
+    Workspace,
+}
+
+impl Env<'_> {
+    // ---------------------------------------------------------------- names
+
+    fn names(
+        &self,
+        text: &str,
+        d: &ParaData,
+        base: usize,
+        claimed: &mut [bool],
+        out: &mut Vec<Finding>,
+    ) {
+        let ws = &d.words;
+        for r in &d.runs {
+            let forms: Vec<&str> = r.words.iter().map(|&i| name_form(&ws[i].norm)).collect();
+            if forms.len() >= 2 {
+                if let Some((pos, f)) = self.run_vs_known(text, ws, &r.words, &forms, base) {
+                    claimed[r.words[pos]] = true;
+                    out.push(f);
+                    continue;
+                }
+            }
+            for (k, &i) in r.words.iter().enumerate() {
+                if claimed[i] || !ws[i].cap {
+                    continue;
+                }
+                if let Some(f) = self.unknown_name_word(text, &ws[i], forms[k], base) {
+                    claimed[i] = true;
+                    out.push(f);
+                }
+            }
+        }
+    }
+
+    /// A run that matches a known name but for one word.
+    fn run_vs_known(
+        &self,
+        text: &str,
+        ws: &[W],
+        idx: &[usize],
+        forms: &[&str],
+        base: usize,
+    ) -> Option<(usize, Finding)> {
+        // Siblings first: the strongest evidence.
+        if self.on(NAME_SIBLING) && !self.sibs.is_empty() {
+            // (position in run, replacement as written) -> sibling evidence
+            let mut cands: Vec<(usize, String, Vec<Related>, usize)> = Vec::new();
+            for sib in &self.sibs {
+                for (p, f) in forms.iter().enumerate() {
+                    let Some(list) = sib.ix.name_words.get(*f) else {
+                        continue;
+                    };
+                    for &(rid, q) in list {
+                        let (run2, idx2) = &sib.ix.runs[rid as usize];
+                        let Some((x, y, lo, hi)) = align(forms, run2, p, q as usize) else {
+                            continue;
+                        };
+                        // The draft's own spelling is in a sibling: both are in use.
+                        if self.sibs.iter().any(|s| s.ix.has_name_seq(&forms[lo..hi])) {
+                            continue;
+                        }
+                        let w2 = &sib.ix.words[idx2[y]];
+                        let shown = sib.a.text()[w2.range.clone()].to_string();
+                        let start = sib.ix.words[idx2[0]].range.start;
+                        let end = sib.ix.words[*idx2.last().unwrap_or(&idx2[0])].range.end;
+                        let rel = Related {
+                            doc: sib.a.doc.clone(),
+                            range: start..end,
+                            message: format!(
+                                "a sibling writes {}",
+                                quote(&sib.a.text()[start..end])
+                            ),
+                        };
+                        match cands
+                            .iter_mut()
+                            .find(|c| c.0 == x && norm(&c.1) == norm(&shown))
+                        {
+                            Some(c) => {
+                                if !c.2.iter().any(|r| Arc::ptr_eq(&r.doc, &rel.doc)) {
+                                    c.2.push(rel);
+                                }
+                            }
+                            None => cands.push((x, shown, vec![rel], hi - lo)),
+                        }
+                    }
+                }
+            }
+            // The draft's spelling is the known one, or the sibling's is the misspelling.
+            cands.retain(|c| {
+                let x = c.0;
+                let w = &ws[idx[x]];
+                let written = &text[w.range.clone()];
+                let seq: Vec<&str> = (0..forms.len()).map(|i| forms[i]).collect();
+                let lo = x.saturating_sub(c.3.saturating_sub(1));
+                let draft_known = (lo..x + 1).any(|s| {
+                    (s + 1..=forms.len())
+                        .filter(|&e| e > x && e - s >= 2)
+                        .any(|e| self.is_known_name(&seq[s..e].join(" ")))
+                });
+                !draft_known && !(dictionary::check(written) && !dictionary::check(&c.1))
+            });
+            if let Some(&(x, ..)) = cands.first() {
+                let mine: Vec<_> = cands.iter().filter(|c| c.0 == x).collect();
+                let w = &ws[idx[x]];
+                let written = &text[w.range.clone()];
+                let run_text = &text[ws[idx[0]].range.start..ws[*idx.last()?].range.end];
+                let both_known = self.known_capword(forms[x]) && dictionary::check(written);
+                // One sibling against the draft is a tie unless something else sides with it.
+                let backed = mine.len() == 1
+                    && (mine[0].2.len() >= 2
+                        || !dictionary::check(written)
+                        || self.candidate_name_known(forms, x, &mine[0].1));
+                let safe = mine.len() == 1 && !both_known && backed;
+                let names: Vec<String> = mine.iter().map(|c| quote(&c.1)).collect();
+                let mut f = Finding::new(
+                    NAME_SIBLING,
+                    w.range.start + base..w.range.end + base,
+                    format!(
+                        "{} in {}: the siblings spell it {}",
+                        quote(written),
+                        quote(run_text),
+                        names.join(" or ")
+                    ),
+                );
+                for c in &mine {
+                    let rep = match_apostrophe(written, &c.1);
+                    let title = format!("Change to {}", quote(&rep));
+                    let edit = vec![Edit::replace(w.range.start + base..w.range.end + base, rep)];
+                    f = f.with_fix(if safe {
+                        Fix::safe(title, edit)
+                    } else {
+                        Fix::unsafe_(title, edit)
+                    });
+                    for r in c.2.iter().take(3) {
+                        f = f.with_related(r.clone());
+                    }
+                }
+                return Some((x, f));
+            }
+        }
+        if !self.on(NAME_MISSPELT) {
+            return None;
+        }
+        let shared = self.shared();
+        let sources: [(Source, Option<&KnownNames>); 3] = [
+            (Source::House, Some(&self.house.names)),
+            (Source::Bundled, Some(&BUNDLED)),
+            (Source::Workspace, shared.as_deref()),
+        ];
+        for (source, known) in sources {
+            let Some(known) = known else { continue };
+            let mut cands: Vec<(usize, String, String, usize, usize)> = Vec::new();
+            for (p, f) in forms.iter().enumerate() {
+                let Some(list) = known.by_word.get(*f) else {
+                    continue;
+                };
+                for &(nid, q) in list {
+                    let k = &known.names[nid as usize];
+                    let Some((x, y, lo, hi)) = align(forms, k, p, q as usize) else {
+                        continue;
+                    };
+                    let shown = known.display_words[nid as usize][y].clone();
+                    if !cands.iter().any(|c| c.0 == x && c.1 == shown) {
+                        cands.push((x, shown, known.display[nid as usize].clone(), lo, hi));
+                    }
+                }
+            }
+            let Some(&(x, _, _, lo, hi)) = cands.first() else {
+                continue;
+            };
+            let mine: Vec<_> = cands.iter().filter(|c| c.0 == x).collect();
+            let w = &ws[idx[x]];
+            let written = &text[w.range.clone()];
+            // The draft's version is itself a known name: leave it.
+            let draft_seq = forms[lo..hi].join(" ");
+            if self.is_known_name(&draft_seq) {
+                continue;
+            }
+            if dictionary::check(written) && hi - lo < 3 {
+                continue;
+            }
+            if self.known_capword(forms[x]) {
+                continue;
+            }
+            let safe = mine.len() == 1 && source != Source::Workspace;
+            let names: Vec<String> = mine.iter().map(|c| quote(&c.2)).collect();
+            let whence = match source {
+                Source::House => "the house list",
+                Source::Bundled => "Copydesk's list of names in the news",
+                Source::Workspace => "other articles in the workspace",
+            };
+            let mut f = Finding::new(
+                NAME_MISSPELT,
+                w.range.start + base..w.range.end + base,
+                format!(
+                    "{} looks like a misspelling of {} ({whence})",
+                    quote(&text[ws[idx[lo]].range.start..ws[idx[hi - 1]].range.end]),
+                    names.join(" or ")
+                ),
+            );
+            for c in &mine {
+                let rep = match_apostrophe(written, &c.1);
+                let title = format!("Change to {}", quote(&rep));
+                let edit = vec![Edit::replace(w.range.start + base..w.range.end + base, rep)];
+                f = f.with_fix(if safe {
+                    Fix::safe(title, edit)
+                } else {
+                    Fix::unsafe_(title, edit)
+                });
+            }
+            return Some((x, f));
+        }
+        None
+    }
+
+    /// The run with word `x` replaced by `rep` contains a known name of two words or more.
+    fn candidate_name_known(&self, forms: &[&str], x: usize, rep: &str) -> bool {
+        let r = norm(rep);
+        let r = name_form(&r);
+        let seq: Vec<&str> = (0..forms.len())
+            .map(|i| if i == x { r } else { forms[i] })
+            .collect();
+        (0..=x).any(|s| {
+            (x + 1..=seq.len())
+                .filter(|&e| e - s >= 2)
+                .any(|e| self.is_known_name(&seq[s..e].join(" ")))
+        })
+    }
+
+    fn is_known_name(&self, joined: &str) -> bool {
+        BUNDLED.joined.contains(joined)
+            || self.house.names.joined.contains(joined)
+            || self
+                .index
+                .is_some_and(|i| i.name_count(joined, self.own.as_deref()) > 0)
+    }
+
+    /// A capitalised word no dictionary or list knows, one letter from a name the siblings (or
+    /// the lists) use.
+    fn unknown_name_word(&self, text: &str, w: &W, form: &str, base: usize) -> Option<Finding> {
+        let written = &text[w.range.clone()];
+        if form.chars().count() < 4 || !is_wordlike(form) || w.number {
+            return None;
+        }
+        // Mixed case ("SpaceX", "McAllen") and acronyms are brands, not slips.
+        if written.chars().skip(1).any(char::is_uppercase) {
+            return None;
+        }
+        if dictionary::check(written)
+            || self.known_capword(form)
+            || self.ignored.contains(form)
+            || self.ignored.contains(&w.norm)
+            || self
+                .sibs
+                .iter()
+                .any(|s| s.ix.has(w.h) || s.ix.has(hash(form)))
+        {
+            return None;
+        }
+        // Siblings.
+        let mut cands: Vec<(String, Vec<Related>)> = Vec::new();
+        if self.on(NAME_SIBLING) {
+            for sib in &self.sibs {
+                for (k, list) in &sib.ix.name_words {
+                    if !near_name(form, k, false) || osa(form, k, 1) != 1 {
+                        continue;
+                    }
+                    let Some(&(rid, q)) = list.first() else {
+                        continue;
+                    };
+                    let wi = sib.ix.runs[rid as usize].1[q as usize];
+                    let sw = &sib.ix.words[wi];
+                    if !sw.cap {
+                        continue;
+                    }
+                    let shown = sib.a.text()[sw.range.clone()].to_string();
+                    let shown = shown
+                        .strip_suffix("’s")
+                        .or_else(|| shown.strip_suffix("'s"))
+                        .unwrap_or(&shown)
+                        .to_string();
+                    let rel = Related {
+                        doc: sib.a.doc.clone(),
+                        range: sw.range.clone(),
+                        message: format!("a sibling writes {}", quote(&shown)),
+                    };
+                    match cands.iter_mut().find(|c| c.0 == shown) {
+                        Some(c) => c.1.push(rel),
+                        None => cands.push((shown, vec![rel])),
+                    }
+                }
+            }
+        }
+        let possessive = written.ends_with("’s") || written.ends_with("'s");
+        let range = w.range.start + base..w.range.end + base;
+        let stem_len = if possessive {
+            written.len()
+                - written
+                    .chars()
+                    .rev()
+                    .take(2)
+                    .map(char::len_utf8)
+                    .sum::<usize>()
+        } else {
+            written.len()
+        };
+        let edit_range = range.start..range.start + stem_len;
+        let shown_written = &written[..stem_len];
+        if !cands.is_empty() {
+            let safe = cands.len() == 1;
+            let names: Vec<String> = cands.iter().map(|c| quote(&c.0)).collect();
+            let mut f = Finding::new(
+                NAME_SIBLING,
+                range,
+                format!(
+                    "{}: the siblings spell this name {}",
+                    quote(shown_written),
+                    names.join(" or ")
+                ),
+            );
+            for (c, rels) in &cands {
+                let title = format!("Change to {}", quote(c));
+                let edit = vec![Edit::replace(edit_range.clone(), c.clone())];
+                f = f.with_fix(if safe {
+                    Fix::safe(title, edit)
+                } else {
+                    Fix::unsafe_(title, edit)
+                });
+                for r in rels.iter().take(3) {
+                    f = f.with_related(r.clone());
+                }
+            }
+            return Some(f);
+        }
+        if !self.on(NAME_MISSPELT) {
+            return None;
+        }
+        let mut known: Vec<String> = Vec::new();
+        // Names are dense: "Osama" is not a slip for "Obama". Only a long word, a letter added,
+        // dropped or swapped (not changed), away from the first letter, and only names no
+        // dictionary has in lower case ("Beijing", not "Space").
+        for (k, shown) in BUNDLED.words.iter().chain(self.house.names.words.iter()) {
+            if form.chars().count() >= 6
+                && k.chars().count() >= 6
+                && form.chars().next() == k.chars().next()
+                && osa(form, k, 1) == 1
+                && !substitution(form, k)
+                && near_name(form, k, false)
+                && !dictionary::check(k)
+            {
+                if !known.contains(shown) {
+                    known.push(shown.clone());
+                }
+            }
+        }
+        if known.is_empty() {
+            return None;
+        }
+        known.sort();
+        let safe = known.len() == 1;
+        let names: Vec<String> = known.iter().map(|c| quote(c)).collect();
+        let mut f = Finding::new(
+            NAME_MISSPELT,
+            range,
+            format!(
+                "{} looks like a misspelling of the name {}",
+                quote(shown_written),
+                names.join(" or ")
+            ),
+        );
+        for c in &known {
+            let title = format!("Change to {}", quote(c));
+            let edit = vec![Edit::replace(edit_range.clone(), c.clone())];
+            f = f.with_fix(if safe {
+                Fix::safe(title, edit)
+            } else {
+                Fix::unsafe_(title, edit)
+            });
+        }
+        Some(f)
+    }
+
+    // ---------------------------------------------------------------- typo/sibling
+
+    fn sibling_word(&self, text: &str, c: &Ctx<'_>, base: usize) -> Option<Finding> {
+        let w = c.w;
+        if w.number || w.norm.chars().count() < 3 || !is_wordlike(&w.norm) {
+            return None;
+        }
+        // A function word typed for a content word ("there years") needs more agreement.
+        let function = is_function_word(&w.norm);
+        if self.sibs.is_empty() {
+            return None;
+        }
+        struct Cand {
+            norm: String,
+            shown: String,
+            strength: usize,
+            rel: Vec<Related>,
+        }
+        let mut cands: Vec<Cand> = Vec::new();
+        let keys = [
+            (LR, c.before[0], c.after[0]),
+            (LL, c.before[1], c.before[0]),
+            (RR, c.after[0], c.after[1]),
+        ];
+        for sib in &self.sibs {
+            for &(kind, x, y) in &keys {
+                if x == 0 || y == 0 {
+                    continue;
+                }
+                let Some(list) = sib.ix.ctx.get(&ctx_key(kind, x, y)) else {
+                    continue;
+                };
+                for &j in list {
+                    let j = j as usize;
+                    let cw = &sib.ix.words[j];
+                    if cw.h == w.h {
+                        return None; // a sibling uses the draft's word here
+                    }
+                    if cw.number || !near_word(&w.norm, &cw.norm) {
+                        continue;
+                    }
+                    let (strength, has_content) = alignment(sib, c, j);
+                    if !has_content {
+                        continue;
+                    }
+                    let shown = sib.a.text()[cw.range.clone()].to_string();
+                    let s0 = j.saturating_sub(2);
+                    let s1 = (j + 2).min(sib.ix.words.len() - 1);
+                    let (rs, re) = (sib.ix.words[s0].range.start, sib.ix.words[s1].range.end);
+                    let (rs, re) =
+                        if sib.ix.words[s0].para == cw.para && sib.ix.words[s1].para == cw.para {
+                            (rs, re)
+                        } else {
+                            (cw.range.start, cw.range.end)
+                        };
+                    let rel = Related {
+                        doc: sib.a.doc.clone(),
+                        range: rs..re,
+                        message: format!("a sibling has {}", quote(&sib.a.text()[rs..re])),
+                    };
+                    match cands.iter_mut().find(|k| k.norm == cw.norm) {
+                        Some(k) => {
+                            k.strength = k.strength.max(strength);
+                            if !k.rel.iter().any(|r| Arc::ptr_eq(&r.doc, &rel.doc)) {
+                                k.rel.push(rel);
+                            }
+                        }
+                        None => cands.push(Cand {
+                            norm: cw.norm.clone(),
+                            shown,
+                            strength,
+                            rel: vec![rel],
+                        }),
+                    }
+                }
+            }
+        }
+        let written = &text[w.range.clone()];
+        let is_word = dictionary::check(written)
+            || self.house.words.contains(&w.norm)
+            || self.ignored.contains(&w.norm);
+        // A known confusion is typo/confusable's, which weighs the context too.
+        if let Some(ps) = CONFUSABLES.partners.get(&w.h) {
+            cands.retain(|k| !ps.contains(&k.norm));
+        }
+        cands.retain(|k| {
+            if function && k.strength < 3 {
+                return false;
+            }
+            // The sibling's word is the misspelling.
+            if is_word && !dictionary::check(&k.shown) && !dictionary::check(&k.norm) {
+                return false;
+            }
+            if !is_word {
+                k.strength >= 1
+            } else if substitution(&w.norm, &k.norm) {
+                k.strength >= 3
+            } else {
+                k.strength >= 2
+            }
+        });
+        if cands.is_empty() {
+            return None;
+        }
+        cands.sort_by(|a, b| {
+            b.rel
+                .len()
+                .cmp(&a.rel.len())
+                .then(b.strength.cmp(&a.strength))
+        });
+        let used_by_siblings = self.sibs.iter().any(|s| s.ix.has(w.h));
+        let backed = cands[0].rel.len() >= 2 || !is_word;
+        let safe = cands.len() == 1 && !used_by_siblings && cands[0].strength >= 2 && backed;
+        let range = w.range.start + base..w.range.end + base;
+        let shown: Vec<String> = cands
+            .iter()
+            .map(|k| quote(&match_case(written, &k.shown)))
+            .collect();
+        let mut f = Finding::new(
+            SIBLING,
+            range.clone(),
+            format!(
+                "{}: the siblings have {} in the same words",
+                quote(written),
+                shown.join(" or ")
+            ),
+        );
+        for k in &cands {
+            let rep = match_apostrophe(written, &match_case(written, &k.shown));
+            let title = format!("Change to {}", quote(&rep));
+            let edit = vec![Edit::replace(range.clone(), rep)];
+            f = f.with_fix(if safe {
+                Fix::safe(title, edit)
+            } else {
+                Fix::unsafe_(title, edit)
+            });
+            for r in k.rel.iter().take(3) {
+                f = f.with_related(r.clone());
+            }
+        }
+        Some(f)
+    }
+
+    // ---------------------------------------------------------------- typo/confusable
+
+    fn confusable(&self, text: &str, c: &Ctx<'_>, base: usize) -> Option<Finding> {
+        let w = c.w;
+        let partners = CONFUSABLES.partners.get(&w.h)?;
+        let conf = &*CONFUSABLES;
+        let written = &text[w.range.clone()];
+        if self.ignored.contains(&w.norm) {
+            return None;
+        }
+        let (l1, r1) = (c.before_w[0], c.after_w[0]);
+        let (lc, rc) = (content(l1), content(r1));
+        // Tier 0: siblings, 1: workspace pairs, 2: the bundled contexts.
+        let mut best: Option<(u8, Vec<(String, Vec<Related>)>)> = None;
+        let mut consider = |tier: u8, cand: String, rel: Vec<Related>| match &mut best {
+            Some((t, v)) if *t == tier => {
+                if !v.iter().any(|x| x.0 == cand) {
+                    v.push((cand, rel));
+                }
+            }
+            Some((t, _)) if *t < tier => {}
+            _ => best = Some((tier, vec![(cand, rel)])),
+        };
+        // A listed context of the draft's own word settles it.
+        if conf.cue(w.h, &c.before, &c.after, true) {
+            return None;
+        }
+        // Siblings.
+        let sib_uses_w = self.sibs.iter().any(|s| {
+            l1.is_some_and(|l| s.ix.bigram(l.h, w.h).is_some())
+                || r1.is_some_and(|r| s.ix.bigram(w.h, r.h).is_some())
+        });
+        for p in partners {
+            let ph = hash(p);
+            if !sib_uses_w {
+                let mut rel = Vec::new();
+                for s in &self.sibs {
+                    let at = l1
+                        .filter(|_| lc)
+                        .and_then(|l| s.ix.bigram(l.h, ph).map(|j| (j, j + 1)))
+                        .or_else(|| {
+                            r1.filter(|_| rc)
+                                .and_then(|r| s.ix.bigram(ph, r.h).map(|j| (j, j + 1)))
+                        });
+                    if let Some((x, y)) = at {
+                        let (x, y) = (&s.ix.words[x], &s.ix.words[y]);
+                        let r = x.range.start..y.range.end;
+                        rel.push(Related {
+                            doc: s.a.doc.clone(),
+                            range: r.clone(),
+                            message: format!("a sibling has {}", quote(&s.a.text()[r])),
+                        });
+                    }
+                }
+                // Or the partner in the same place, two neighbours agreeing whatever they are
+                // ("would not be affected", "The treaty must").
+                if rel.is_empty() {
+                    for s in &self.sibs {
+                        if let Some(j) = aligned_at(s, c, ph, 2) {
+                            let cw = &s.ix.words[j];
+                            rel.push(Related {
+                                doc: s.a.doc.clone(),
+                                range: cw.range.clone(),
+                                message: format!(
+                                    "a sibling has {} here",
+                                    quote(&s.a.text()[cw.range.clone()])
+                                ),
+                            });
+                        }
+                    }
+                }
+                if !rel.is_empty() {
+                    consider(0, p.clone(), rel);
+                    continue;
+                }
+            }
+            // The workspace's own usage.
+            if let Some(ix) = self.index {
+                let own = self.own.as_deref();
+                let count = |h: u64| {
+                    l1.filter(|_| lc)
+                        .map_or(0, |l| ix.conf_count(conf_key(l.h, h, true), own))
+                        + r1.filter(|_| rc)
+                            .map_or(0, |r| ix.conf_count(conf_key(h, r.h, false), own))
+                };
+                let cw = l1.map_or(0, |l| ix.conf_count(conf_key(l.h, w.h, true), own))
+                    + r1.map_or(0, |r| ix.conf_count(conf_key(w.h, r.h, false), own));
+                if cw == 0 && count(ph) >= 2 {
+                    consider(1, p.clone(), Vec::new());
+                    continue;
+                }
+            }
+            // The bundled contexts.
+            // The partner's context must be more specific than any of the draft word's
+            // ("statue of limitations": "_ of limitations" beats "the _ of").
+            let own = conf.cue_score(w.h, &c.before, &c.after, false);
+            let theirs = conf.cue_score(ph, &c.before, &c.after, true);
+            if theirs > own || own == 0 && conf.rare.contains(&w.h) && partners.len() == 1 {
+                consider(2, p.clone(), Vec::new());
+            }
+        }
+        let (tier, cands) = best?;
+        let used_by_siblings = self.sibs.iter().any(|s| s.ix.has(w.h));
+        // One sibling against the draft is a tie unless the context or the word itself sides
+        // with the sibling.
+        let backed = cands.len() == 1
+            && (cands[0].1.len() >= 2
+                || conf.rare.contains(&w.h)
+                || conf.cue(hash(&cands[0].0), &c.before, &c.after, true));
+        let safe = tier == 0 && cands.len() == 1 && !used_by_siblings && backed;
+        let range = w.range.start + base..w.range.end + base;
+        let reps: Vec<String> = cands.iter().map(|k| match_case(written, &k.0)).collect();
+        let why = match tier {
+            0 => "the siblings use it in the same words",
+            1 => "other articles in the workspace use it in the same words",
+            _ => "it is the usual word in this context",
+        };
+        let list: Vec<String> = reps.iter().map(|r| quote(r)).collect();
+        let mut f = Finding::new(
+            CONFUSABLE,
+            range.clone(),
+            format!(
+                "{} is often typed for {}: {why}",
+                quote(written),
+                list.join(" or ")
+            ),
+        );
+        for (k, rep) in cands.iter().zip(reps) {
+            let title = format!("Change to {}", quote(&rep));
+            let edit = vec![Edit::replace(range.clone(), rep)];
+            f = f.with_fix(if safe {
+                Fix::safe(title, edit)
+            } else {
+                Fix::unsafe_(title, edit)
+            });
+            for r in k.1.iter().take(3) {
+                f = f.with_related(r.clone());
+            }
+        }
+        Some(f)
+    }
+
+    // ---------------------------------------------------------------- typo/spelling
+
+    fn spelling(&self, text: &str, c: &Ctx<'_>, base: usize) -> Option<Finding> {
+        let w = c.w;
+        let written = &text[w.range.clone()];
+        if w.number || written.chars().count() < 3 || !is_wordlike(written) {
+            return None;
+        }
+        // Acronyms and mixed case ("NATO", "iPhone", "McDonald").
+        if written.chars().skip(1).any(char::is_uppercase) {
+            return None;
+        }
+        if in_url_or_handle(text, &w.range) || c.foreign {
+            return None;
+        }
+        let form = name_form(&w.norm);
+        if self.ignored.contains(&w.norm)
+            || self.ignored.contains(form)
+            || self.house.words.contains(&w.norm)
+            || self.house.words.contains(form)
+        {
+            return None;
+        }
+        if dictionary::check(written) || (w.cap && dictionary::check(&w.norm)) {
+            return None;
+        }
+        // A name written in lower case ("petri dish", "diesel") is a word.
+        if !w.cap && dictionary::check(&super::text::match_case("X", &w.norm)) {
+            return None;
+        }
+        if self.sibs.iter().any(|s| s.ix.has(w.h)) || self.known_capword(form) {
+            return None;
+        }
+        // Used by at least two other articles of the workspace: a word of this desk.
+        if self
+            .index
+            .is_some_and(|i| i.oddword_count(&w.norm, self.own.as_deref()) >= 2)
+        {
+            return None;
+        }
+        if w.cap && !w.sentence_start {
+            return None; // a name: the name rules' business
+        }
+        // Used again elsewhere in the draft: deliberate (jargon, a coinage).
+        if self.repeated.contains(&w.norm) {
+            return None;
+        }
+        // Two dictionary words run together ("frontend", "wakeup"): a compound, not a slip.
+        if compound(&w.norm) {
+            return None;
+        }
+        // Candidates: the siblings' words first, then the dictionary's.
+        let mut cands: Vec<(String, bool)> = Vec::new();
+        for s in &self.sibs {
+            for sw in &s.ix.words {
+                if sw.cap || sw.number || sw.norm.len().abs_diff(w.norm.len()) > 1 {
+                    continue;
+                }
+                if osa(&w.norm, &sw.norm, 1) == 1 && !cands.iter().any(|c| c.0 == sw.norm) {
+                    cands.push((sw.norm.clone(), true));
+                }
+            }
+        }
+        for s in dictionary::suggest(&w.norm, 6) {
+            if !cands.iter().any(|c| c.0 == s) {
+                cands.push((s, false));
+            }
+        }
+        // An inflection of a dictionary word the dictionary lacks ("strived", "mechs") is
+        // a word, not a slip.
+        if cands.iter().any(|c| inflection(&w.norm, &c.0)) {
+            return None;
+        }
+        // Fluent typists get the first letter right: edits there are other words ("async").
+        cands.retain(|c| {
+            c.0.chars().count() >= 3 && c.0.chars().next() == w.norm.chars().next() && {
+                let (a, b): (Vec<char>, Vec<char>) =
+                    (w.norm.chars().collect(), c.0.chars().collect());
+                a.get(1) == b.get(1) || a.get(1) == b.get(2) || a.get(2) == b.get(1)
+            }
+        });
+        cands.truncate(3);
+        if cands.is_empty() {
+            return None;
+        }
+        // Short words have many neighbours: only an obvious slip (two letters swapped).
+        if (w.norm.chars().count() <= 4 || w.cap)
+            && !cands.iter().any(|c| transposition(&w.norm, &c.0))
+        {
+            return None;
+        }
+        if w.cap {
+            // A capitalised sentence opener: only an obvious slip ("Teh").
+            cands.retain(|c| transposition(&w.norm, &c.0));
+            if cands.len() != 1 {
+                return None;
+            }
+        }
+        let safe = cands.len() == 1 && cands[0].1;
+        let range = w.range.start + base..w.range.end + base;
+        let reps: Vec<String> = cands
+            .iter()
+            .map(|c| match_apostrophe(written, &match_case(written, &c.0)))
+            .collect();
+        let list: Vec<String> = reps.iter().map(|r| quote(r)).collect();
+        let mut f = Finding::new(
+            SPELLING,
+            range.clone(),
+            format!(
+                "{} is not in the dictionary: {}?",
+                quote(written),
+                list.join(", ")
+            ),
+        );
+        for rep in reps {
+            let title = format!("Change to {}", quote(&rep));
+            let edit = vec![Edit::replace(range.clone(), rep)];
+            f = f.with_fix(if safe {
+                Fix::safe(title, edit)
+            } else {
+                Fix::unsafe_(title, edit)
+            });
+        }
+        f.word = Some(written.to_string());
+        Some(f)
+    }
+}
+
+/// For each word: does its sentence look like another language (or code)? Two unknown
+/// lower-case words making a fifth of the sentence, or four anywhere in it.
+fn foreign_sentences(text: &str, words: &[W]) -> Vec<bool> {
+    let mut out = vec![false; words.len()];
+    let mut i = 0;
+    while i < words.len() {
+        let mut j = i + 1;
+        while j < words.len() && !words[j].sentence_start {
+            j += 1;
+        }
+        let (mut n, mut unknown) = (0, 0);
+        for w in &words[i..j] {
+            if w.cap || w.number || w.norm.len() < 3 {
+                continue;
+            }
+            n += 1;
+            if !dictionary::check(&text[w.range.clone()]) {
+                unknown += 1;
+            }
+        }
+        if unknown >= 4 || unknown >= 2 && unknown * 5 >= n {
+            out[i..j].iter_mut().for_each(|x| *x = true);
+        }
+        i = j;
+    }
+    out
+}
+
+/// The word is part of a web address, an e-mail address, a handle or a hashtag.
+fn in_url_or_handle(text: &str, r: &std::ops::Range<usize>) -> bool {
+    let start = text[..r.start]
+        .char_indices()
+        .rev()
+        .take(200)
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(r.start.saturating_sub(200), |(i, c)| i + c.len_utf8());
+    let start = if text.is_char_boundary(start) {
+        start
+    } else {
+        r.start
+    };
+    let end = text[r.end..]
+        .char_indices()
+        .take(200)
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(text.len().min(r.end + 200), |(i, _)| r.end + i);
+    let end = if text.is_char_boundary(end) {
+        end
+    } else {
+        r.end
+    };
+    let chunk = &text[start..end];
+    chunk.contains("://")
+        || chunk.contains("www.")
+        || chunk.contains('@')
+        || chunk.contains('#')
+        || chunk.contains(".com")
+        || chunk.contains(".org")
+        || chunk.contains('/') && chunk.contains('.')
+}
+
+/// Align run `a` (word `p`) with name `b` (word `q`): where they overlap, every word but one
+/// must be equal, and that one a near miss. Returns (index in `a`, index in `b`, overlap in
+/// `a` as lo..hi).
+fn align(a: &[&str], b: &[String], p: usize, q: usize) -> Option<(usize, usize, usize, usize)> {
+    let off = p as isize - q as isize; // a index = b index + off
+    let lo = off.max(0) as usize;
+    let hi = ((b.len() as isize + off).min(a.len() as isize)).max(0) as usize;
+    if hi <= lo || hi - lo < 2 {
+        return None;
+    }
+    let mut diff = None;
+    for x in lo..hi {
+        let y = (x as isize - off) as usize;
+        if a[x] != b[y] {
+            if diff.is_some() {
+                return None;
+            }
+            diff = Some((x, y));
+        }
+    }
+    let (x, y) = diff?;
+    // A cut-short word is only believable at the end of the draft's run and of the name.
+    let last = x + 1 == a.len() && y + 1 == b.len();
+    near_name(a[x], &b[y], last).then_some((x, y, lo, hi))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alignment() {
+        let k: Vec<String> = ["outer", "space", "treaty"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(
+            align(&["outer", "space", "treat"], &k, 0, 0),
+            Some((2, 2, 0, 3))
+        );
+        assert_eq!(
+            align(&["the", "outer", "space", "treat"], &k, 1, 0),
+            Some((3, 2, 1, 4))
+        );
+        assert_eq!(align(&["outer", "space", "treaty"], &k, 0, 0), None);
+        assert_eq!(align(&["outer", "spice", "treat"], &k, 0, 0), None);
+        let b: Vec<String> = ["antony", "blinken"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(align(&["anthony", "blinken"], &b, 1, 1), Some((0, 0, 0, 2)));
+        let n: Vec<String> = ["russia", "putin"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(align(&["russian", "putin"], &n, 1, 1), None);
+    }
+
+    #[test]
+    fn urls_and_handles() {
+        let t = "see www.exmaple.com and @someusr now";
+        let r = t.find("exmaple").unwrap();
+        assert!(in_url_or_handle(t, &(r..r + 7)));
+        let r = t.find("now").unwrap();
+        assert!(!in_url_or_handle(t, &(r..r + 3)));
+    }
+}

@@ -1,0 +1,395 @@
+//! Each `typo` and `name` rule on short texts of our own: what it must find (and fix), and
+//! the clean copy it must leave alone.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use copydesk::engine::config::Config;
+use copydesk::engine::corpus::{Corpus, Sibling};
+use copydesk::engine::finding::{Applicability, Finding};
+use copydesk::engine::fix::apply_edits;
+use copydesk::engine::rules::Context;
+use copydesk::engine::testing::only;
+
+/// Findings of `rule` (an id or a family) on `draft`, with `siblings` as its siblings.
+fn run_cfg(config: Config, draft: &str, siblings: &[&str]) -> Vec<Finding> {
+    let mut corpus = Corpus::new(Arc::new(config));
+    for (i, s) in siblings.iter().enumerate() {
+        corpus.upsert(Path::new(&format!("sibling{i}.txt")), s.to_string());
+    }
+    let a = corpus.upsert(Path::new("draft.txt"), draft.to_string());
+    let sibs: Vec<Sibling> = corpus
+        .articles()
+        .filter(|x| x.doc.path() != Path::new("draft.txt"))
+        .map(|x| Sibling {
+            analysis: x.clone(),
+            score: 0.5,
+        })
+        .collect();
+    let config = corpus.config().clone();
+    let cx = Context {
+        analysis: &a,
+        siblings: &sibs,
+        corpus: &corpus,
+        config: &config,
+    };
+    copydesk::engine::check_with(&cx)
+}
+
+fn run(rule: &str, draft: &str, siblings: &[&str]) -> Vec<Finding> {
+    run_cfg(only(rule), draft, siblings)
+}
+
+/// The rule reports exactly one finding, on `word`, whose first fix gives `fixed`.
+#[track_caller]
+fn fixes(rule: &str, draft: &str, siblings: &[&str], word: &str, fixed: &str, safe: bool) {
+    let f = run(rule, draft, siblings);
+    assert_eq!(f.len(), 1, "{rule} on {draft:?}: {f:#?}");
+    assert_eq!(&draft[f[0].range.clone()], word, "{f:#?}");
+    let fix = &f[0].fixes[0];
+    assert_eq!(apply_edits(draft, fix.edits.clone()), fixed);
+    assert_eq!(
+        fix.applicability == Applicability::Safe,
+        safe,
+        "applicability of {fix:?}"
+    );
+}
+
+#[track_caller]
+fn silent(rule: &str, draft: &str, siblings: &[&str]) {
+    let f = run(rule, draft, siblings);
+    assert!(f.is_empty(), "{rule} on {draft:?}: {f:#?}");
+}
+
+// ------------------------------------------------------------------ typo/sibling
+
+#[test]
+fn sibling_finds_any_near_word_in_the_siblings_words() {
+    fixes(
+        "typo",
+        "Workers fear losing jobs to the automaton of the northern terminal.",
+        &["Unions fear losing jobs to the automation of the northern terminal, officials said."],
+        "automaton",
+        "Workers fear losing jobs to the automation of the northern terminal.",
+        false, // one sibling only, and "automaton" is a word: an editor confirms
+    );
+    fixes(
+        "typo/sibling",
+        "Workers fear losing jobs to the automaton of the northern terminal.",
+        &[
+            "Unions fear losing jobs to the automation of the northern terminal, officials said.",
+            "Many fear losing jobs to the automation of the northern terminal.",
+        ],
+        "automaton",
+        "Workers fear losing jobs to the automation of the northern terminal.",
+        true,
+    );
+}
+
+#[test]
+fn sibling_leaves_rewrites_alone() {
+    let sib = &["The ships had begun diverting to other harbors and the union plans talks with the authority."];
+    // Tense, number, British spelling, a different word altogether.
+    silent(
+        "typo",
+        "The ships began diverting to other harbours and the union planned talks with the authorities.",
+        sib,
+    );
+    // A sibling also uses the draft's word in that place.
+    silent(
+        "typo/sibling",
+        "Officials said the trial would resume on Monday.",
+        &[
+            "Officials said the trail would resume on Monday.",
+            "Officials said the trial would resume on Monday, the court said.",
+        ],
+    );
+    // No siblings, no evidence.
+    silent("typo/sibling", "Workers fear the automaton.", &[]);
+}
+
+// ------------------------------------------------------------------ typo/confusable
+
+#[test]
+fn confusable_decided_by_siblings_workspace_and_context() {
+    fixes(
+        "typo",
+        "The plan called on the relevant counties to take responsibility.",
+        &["Its peace plan urged “relevant countries” to act."],
+        "counties",
+        "The plan called on the relevant countries to take responsibility.",
+        true,
+    );
+    // No siblings: the bundled contexts.
+    fixes(
+        "typo/confusable",
+        "The charges were dropped because the statue of limitations had expired.",
+        &[],
+        "statue",
+        "The charges were dropped because the statute of limitations had expired.",
+        false,
+    );
+    fixes(
+        "typo/confusable",
+        "She denies misconduct in pubic office.",
+        &[],
+        "pubic",
+        "She denies misconduct in public office.",
+        false,
+    );
+    fixes(
+        "typo/confusable",
+        "The murder trail opened on Monday.",
+        &[],
+        "trail",
+        "The murder trial opened on Monday.",
+        false,
+    );
+}
+
+#[test]
+fn confusable_workspace_pairs() {
+    // Two other articles (not siblings of this draft) write "civilian casualties".
+    let mut corpus = Corpus::new(Arc::new(only("typo/confusable")));
+    corpus.upsert(
+        Path::new("x.txt"),
+        "Reports of civilian casualties rose in the east of the region.".into(),
+    );
+    corpus.upsert(
+        Path::new("y.txt"),
+        "Aid groups counted civilian casualties after the floods.".into(),
+    );
+    let draft = "The army denied any civilian causalities in the raid.";
+    let a = corpus.upsert(Path::new("draft.txt"), draft.into());
+    let config = corpus.config().clone();
+    let cx = Context {
+        analysis: &a,
+        siblings: &[],
+        corpus: &corpus,
+        config: &config,
+    };
+    let f = copydesk::engine::check_with(&cx);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(f[0].message.contains("other articles"), "{}", f[0].message);
+    assert_eq!(
+        apply_edits(draft, f[0].fixes[0].edits.clone()),
+        "The army denied any civilian casualties in the raid."
+    );
+}
+
+#[test]
+fn confusable_leaves_right_words_alone() {
+    for s in [
+        "The county council met on Tuesday in the county seat.",
+        "Three rural counties voted against the plan.",
+        "Children were promised a special treat after the parade.",
+        "The bronze statue of the general was removed.",
+        "Officials hiked the trail to the summit.",
+        "The public health agency issued a warning.",
+        "Reverse causality is hard to rule out in such studies.",
+        "The new rules will affect millions; the effect will be felt next year.",
+    ] {
+        silent("typo/confusable", s, &[]);
+    }
+    // The siblings disagree with each other: no sibling evidence either way.
+    silent(
+        "typo/confusable",
+        "Officials in both counties said the roads were closed.",
+        &["Officials in both counties said the roads were closed on Monday."],
+    );
+}
+
+// ------------------------------------------------------------------ typo/spelling
+
+#[test]
+fn spelling_finds_misspellings_with_candidates() {
+    let f = run("typo/spelling", "The goverment said it would respond.", &[]);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].word.as_deref(), Some("goverment"));
+    let first = &f[0].fixes[0];
+    assert_eq!(first.edits[0].replacement, "government");
+    assert_eq!(first.applicability, Applicability::Unsafe);
+    // "Ignore in this article" is the last fix: it inserts the directive at the top.
+    let ignore = f[0].fixes.last().unwrap();
+    assert_eq!(ignore.applicability, Applicability::Unsafe);
+    let fixed = apply_edits("The goverment said it would respond.", ignore.edits.clone());
+    assert!(
+        fixed.starts_with("<!-- copydesk-ignore-word goverment -->\n"),
+        "{fixed}"
+    );
+    silent("typo/spelling", &fixed, &[]);
+    // A sibling that has the word makes the fix safe.
+    fixes(
+        "typo/spelling",
+        "The goverment said it would respond.",
+        &["The government said on Monday it would respond to the report."],
+        "goverment",
+        "The government said it would respond.",
+        true,
+    );
+}
+
+#[test]
+fn spelling_leaves_names_jargon_and_other_languages_alone() {
+    for s in [
+        "Analyst Konstantin Kalachev said the visit mattered.",
+        "The NATO summit used a livestream for the first time.",
+        "Visit www.exmaple.org or write to desk@exmaple.org for details.",
+        "Follow #electon2024 and @reportr for updates.",
+        "The colour of the organisation's logo changed at the centre.",
+        "Protesters chanted “el pueblo unido jamás será vencido” outside.",
+        "The frontend team shipped the new wakeup screen.",
+        "The façade of the café was restored.",
+        "",
+        "🦀🦀 — …",
+    ] {
+        silent("typo/spelling", s, &[]);
+    }
+    // A word used twice is deliberate.
+    silent(
+        "typo/spelling",
+        "The glorbix engine failed. Engineers replaced the glorbix within hours.",
+        &[],
+    );
+}
+
+#[test]
+fn spelling_honours_house_words_and_the_ignore_directive() {
+    let mut config = only("typo/spelling");
+    config.typo.words = vec!["goverment".into()];
+    assert!(run_cfg(config, "The goverment said so.", &[]).is_empty());
+    silent(
+        "typo/spelling",
+        "<!-- copydesk-ignore-word goverment -->\nThe goverment said so.",
+        &[],
+    );
+    // The house dictionary file, read relative to the workspace root.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("copydesk.toml"),
+        "[typo]\ndictionary = \"words.txt\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("words.txt"), "goverment\n").unwrap();
+    let (mut config, warnings) = Config::load(&dir.path().join("copydesk.toml")).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(
+        config.typo.dictionary_path(dir.path()),
+        dir.path().join("words.txt")
+    );
+    for r in &copydesk::engine::rules::registry().rules {
+        if r.id() != "typo/spelling" {
+            config
+                .rules
+                .insert(r.id().into(), copydesk::engine::config::RuleSetting::Off);
+        }
+    }
+    assert!(run_cfg(config, "The goverment said so.", &[]).is_empty());
+}
+
+// ------------------------------------------------------------------ name/sibling
+
+#[test]
+fn name_sibling_reports_the_siblings_spelling() {
+    let sibs = &[
+        "US Secretary of State Antony Blinken visited Beijing on Friday.",
+        "Antony Blinken said the talks were candid.",
+    ];
+    let draft = "Secretary of State Anthony Blinken arrived in Beijing.";
+    let f = run("name", draft, sibs);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].rule, "name/sibling");
+    assert_eq!(&draft[f[0].range.clone()], "Anthony");
+    assert!(!f[0].related.is_empty(), "the siblings are the evidence");
+    assert_eq!(
+        apply_edits(draft, f[0].fixes[0].edits.clone()),
+        "Secretary of State Antony Blinken arrived in Beijing."
+    );
+    // A single unknown word one letter from the siblings' name.
+    fixes(
+        "name",
+        "Independent analyst Konstantin Kalashev said the trip mattered.",
+        &["Political analyst Konstantin Kalachev highlighted the trip's significance."],
+        "Kalashev",
+        "Independent analyst Konstantin Kalachev said the trip mattered.",
+        true,
+    );
+}
+
+#[test]
+fn name_sibling_leaves_agreeing_and_inflected_names_alone() {
+    silent(
+        "name",
+        "Russian President Vladimir Putin will visit China.",
+        &["Russia's President Vladimir Putin will visit China in May."],
+    );
+    // Both spellings are in the siblings: nothing to choose.
+    silent(
+        "name",
+        "Minister Ivana Petrov spoke first.",
+        &["Minister Ivana Petrov and her deputy Ivan Petrov spoke."],
+    );
+}
+
+// ------------------------------------------------------------------ name/misspelt
+
+#[test]
+fn name_misspelt_uses_the_bundled_and_house_lists() {
+    fixes(
+        "name",
+        "It vetoed a resolution on the 1967 Outer Space Treat on Wednesday.",
+        &[],
+        "Treat",
+        "It vetoed a resolution on the 1967 Outer Space Treaty on Wednesday.",
+        true,
+    );
+    fixes(
+        "name",
+        "Talks resumed in Bejing on Monday.",
+        &[],
+        "Bejing",
+        "Talks resumed in Beijing on Monday.",
+        true,
+    );
+    let mut config = only("name");
+    config.typo.names = vec!["Harwick Crown Court".into()];
+    let draft = "She appeared at Harwick Crown Cout on Monday.";
+    let f = run_cfg(config, draft, &[]);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(
+        apply_edits(draft, f[0].fixes[0].edits.clone()),
+        "She appeared at Harwick Crown Court on Monday."
+    );
+}
+
+#[test]
+fn name_misspelt_leaves_other_names_alone() {
+    for s in [
+        "Osama bin Laden was killed in 2011.",
+        "SpaceX launched another rocket.",
+        "Omar al-Bashir was ousted in 2019.",
+        "The Warsaw Pace of life is quick.",
+        "The Outer Space Treaty turns 60 in 2027.",
+    ] {
+        silent("name", s, &[]);
+    }
+}
+
+// ------------------------------------------------------------------ robustness
+
+#[test]
+fn odd_input_never_panics() {
+    let long = "a".repeat(100_000);
+    for s in [
+        "",
+        " ",
+        "\r\n\r\n",
+        "Ünïcödé wörds — “quoted” ‘single’ 𝐀𝐁𝐂 🦀 e\u{301}",
+        long.as_str(),
+        "Treat Treat Treat. Space Treat. Outer Space Treat Outer Space Treat",
+        "’s ’s 's '' -- - -",
+    ] {
+        let _ = run("typo", s, &[s, "Outer Space Treaty"]);
+        let _ = run("name", s, &[s, "Outer Space Treaty"]);
+    }
+}
