@@ -194,6 +194,31 @@ impl SiblingsConfig {
 
 type DocId = u32;
 
+/// A hasher for keys that are already hashes (term hashes, ids): no rehashing.
+#[derive(Default, Clone, Copy)]
+pub struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        // Mix so that ids 0, 1, 2… still spread over the table.
+        self.0 = n.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (n >> 29);
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+}
+
+/// A `HashMap` keyed by hashes or small ids.
+pub type IdMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<IdHasher>>;
+
 /// How a draft's siblings were chosen, for display (`copydesk siblings`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SiblingSource {
@@ -230,12 +255,15 @@ struct GroupState {
 
 #[derive(Default)]
 pub struct SiblingIndex {
-    term_ids: HashMap<u64, u32>,
+    term_ids: IdMap<u64, u32>,
     /// Per term, its class weight.
     term_weight: Vec<f32>,
     /// Per term, the articles that use it, sorted.
     postings: Vec<Vec<DocId>>,
     docs: Vec<Option<DocEntry>>,
+    /// Per document, its squared norm and the article count it was computed at (IDF drifts
+    /// slowly as the workspace grows; the norm is recomputed when the count moved by 5%).
+    norms: Mutex<Vec<(f32, u32)>>,
     by_path: HashMap<PathBuf, DocId>,
     by_dir: HashMap<PathBuf, Vec<DocId>>,
     free: Vec<DocId>,
@@ -471,6 +499,11 @@ impl SiblingIndex {
             path: path.to_path_buf(),
             terms: ids,
         });
+        let norms = self.norms.get_mut().unwrap_or_else(|e| e.into_inner());
+        if norms.len() < self.docs.len() {
+            norms.resize(self.docs.len(), (0.0, 0));
+        }
+        norms[doc as usize] = (0.0, 0);
         self.by_path.insert(path.to_path_buf(), doc);
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let members = self.by_dir.entry(dir).or_default();
@@ -576,11 +609,11 @@ impl SiblingIndex {
             return self.score_members(&q, members, own, config, SiblingSource::Folder);
         }
 
-        let cands = self.candidates(&q, own, config.max.max(1) * 3 + 32);
+        let cands = self.candidates(&q, own, config.max.max(1) * 2 + 16);
         let mut out: Vec<(PathBuf, f32, SiblingSource)> = cands
             .into_iter()
-            .filter_map(|d| {
-                let score = self.exact(&q, d);
+            .filter_map(|(d, shared)| {
+                let score = self.score(&q, d, shared);
                 let entry = self.docs[d as usize].as_ref()?;
                 (score >= config.threshold)
                     .then(|| (entry.path.clone(), score, SiblingSource::Content))
@@ -615,7 +648,7 @@ impl SiblingIndex {
 
     /// Up to `k` articles sharing the most weight with the draft, walking only the postings of
     /// terms rare enough to matter.
-    fn candidates(&self, q: &QueryVec, own: Option<DocId>, k: usize) -> Vec<DocId> {
+    fn candidates(&self, q: &QueryVec, own: Option<DocId>, k: usize) -> Vec<(DocId, f32)> {
         let cap = (self.live / 50).max(2000);
         let mut acc: Vec<f32> = vec![0.0; self.docs.len()];
         let mut touched: Vec<DocId> = Vec::new();
@@ -643,35 +676,64 @@ impl SiblingIndex {
             touched.select_nth_unstable_by(k, |a, b| acc[*b as usize].total_cmp(&acc[*a as usize]));
             touched.truncate(k);
         }
-        touched
+        touched.into_iter().map(|d| (d, acc[d as usize])).collect()
     }
 
-    /// Exact cosine between the draft and article `d`.
-    fn exact(&self, q: &QueryVec, d: DocId) -> f32 {
-        let Some(entry) = self.docs[d as usize].as_ref() else {
-            return 0.0;
-        };
-        let (mut i, mut j) = (0, 0);
-        let mut shared = 0.0f32;
-        let mut dnorm = 0.0f32;
-        let dt = &entry.terms;
-        while j < dt.len() {
-            let idf = self.term_idf(dt[j]);
-            dnorm += idf * idf;
-            while i < q.ids.len() && q.ids[i].0 < dt[j] {
-                i += 1;
+    /// Squared norm of article `d`, cached while the workspace size stays within 5%.
+    fn norm(&self, d: DocId) -> f32 {
+        let live = self.live as u32;
+        {
+            let n = self.norms.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(&(v, at)) = n.get(d as usize) {
+                if at > 0 && at.abs_diff(live) * 20 <= live {
+                    return v;
+                }
             }
-            if i < q.ids.len() && q.ids[i].0 == dt[j] {
-                shared += idf * idf;
-            }
-            j += 1;
         }
+        let v: f32 = self.docs[d as usize]
+            .as_ref()
+            .map(|e| e.terms.iter().map(|&t| self.term_idf(t).powi(2)).sum())
+            .unwrap_or(0.0);
+        let mut n = self.norms.lock().unwrap_or_else(|e| e.into_inner());
+        if n.len() < self.docs.len() {
+            n.resize(self.docs.len(), (0.0, 0));
+        }
+        n[d as usize] = (v, live.max(1));
+        v
+    }
+
+    /// Similarity from the shared weight the candidate walk found (terms too common to walk
+    /// add next to nothing) and the cached norm.
+    fn score(&self, q: &QueryVec, d: DocId, shared: f32) -> f32 {
+        let dnorm = self.norm(d);
         // Cosine alone punishes an article padded with unrelated material (a teaser list, a
         // comment thread); shared mass alone favours long articles. Their geometric mean
         // separated the measured stories best.
         let cosine = shared / (q.norm.sqrt() * dnorm.sqrt()).max(f32::EPSILON);
         let mass = shared / (self.idf(1).powi(2) * SATURATION).max(f32::EPSILON);
         (cosine.min(1.0) * mass.min(1.0)).sqrt()
+    }
+
+    /// Similarity computed by merging the two term lists (every shared term counted).
+    fn exact(&self, q: &QueryVec, d: DocId) -> f32 {
+        let Some(entry) = self.docs[d as usize].as_ref() else {
+            return 0.0;
+        };
+        let (mut i, mut j) = (0, 0);
+        let mut shared = 0.0f32;
+        let dt = &entry.terms;
+        while i < q.ids.len() && j < dt.len() {
+            match q.ids[i].0.cmp(&dt[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += q.ids[i].1 * q.ids[i].1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        self.score(q, d, shared)
     }
 
     fn group_members(&self, compiled: &Arc<CompiledGroups>, groups: &[u16]) -> Vec<DocId> {
@@ -714,22 +776,27 @@ impl SiblingIndex {
         source: SiblingSource,
     ) -> Vec<(PathBuf, f32, SiblingSource)> {
         let exact_all = members.len() <= 4 * config.max.max(1) + 64;
-        let top: std::collections::HashSet<DocId> = if exact_all {
-            Default::default()
-        } else {
-            self.candidates(q, own, config.max.max(1) * 3 + 32)
-                .into_iter()
-                .collect()
-        };
+        let top: IdMap<DocId, f32> = self
+            .candidates(
+                q,
+                own,
+                if exact_all {
+                    usize::MAX
+                } else {
+                    config.max.max(1) * 3 + 32
+                },
+            )
+            .into_iter()
+            .collect();
         let mut out: Vec<(PathBuf, f32, SiblingSource)> = members
             .into_iter()
             .filter(|&d| Some(d) != own)
             .filter_map(|d| {
                 let entry = self.docs[d as usize].as_ref()?;
-                let score = if exact_all || top.contains(&d) {
-                    self.exact(q, d)
-                } else {
-                    0.0
+                let score = match top.get(&d) {
+                    Some(&shared) => self.score(q, d, shared),
+                    None if exact_all => self.exact(q, d),
+                    None => 0.0,
                 };
                 Some((entry.path.clone(), score, source))
             })
