@@ -172,6 +172,16 @@ pub struct Figure {
     pub context: Vec<(u64, f32)>,
     /// Index of the figure's sentence in `Analysis::sentences`.
     pub sentence: usize,
+    /// Hashes of what it counts, synonyms folded (`rival` -> `opponent`).
+    pub counted_canon: Vec<u64>,
+    /// The same without generic nouns (`people`, `year`): what can pin a figure down.
+    pub counted_keys: Vec<u64>,
+    /// Counts people in general (`people`, `persons`); counts some kind of people.
+    pub people: bool,
+    pub human: bool,
+    /// Hash of kind and value; hash of everything the comparison reads.
+    pub vkey: u64,
+    pub sig: u64,
 }
 
 impl Figure {
@@ -216,6 +226,8 @@ struct Scan<'a> {
     t: Vec<Tk<'a>>,
     /// Token index -> sentence index.
     sent: Vec<usize>,
+    /// Token index -> context key (hash of the folded stem), 0 when the token is no context.
+    ctxk: Vec<u64>,
 }
 
 impl<'a> Scan<'a> {
@@ -236,7 +248,22 @@ impl<'a> Scan<'a> {
             }
             sent.push(si);
         }
-        Scan { a, t, sent }
+        let ctxk = t
+            .iter()
+            .map(|tk| {
+                let w = tk.low.as_ref();
+                if tk.kind != TokenKind::Word
+                    || w.len() < 2
+                    || is_context_stopword(w)
+                    || lookup(UNITS_WORDS, w).is_some()
+                {
+                    0
+                } else {
+                    context_key(w)
+                }
+            })
+            .collect();
+        Scan { a, t, sent, ctxk }
     }
 
     fn low(&self, i: usize) -> &str {
@@ -913,22 +940,41 @@ fn is_human(l: &str) -> bool {
     )
 }
 
-/// Do two lists of counted lemmas name the same thing? `None` when either is empty.
-pub fn counted_match(a: &[String], b: &[String]) -> Option<bool> {
-    if a.is_empty() || b.is_empty() {
+/// Do two figures count the same thing? `None` when either says nothing.
+pub fn counted_match(a: &Figure, b: &Figure) -> Option<bool> {
+    if a.counted_canon.is_empty() || b.counted_canon.is_empty() {
         return None;
     }
-    for x in a {
-        for y in b {
-            if x == y || canonical(x) == canonical(y) {
-                return Some(true);
-            }
-            if (x == "people" && is_human(y)) || (y == "people" && is_human(x)) {
-                return Some(true);
-            }
-        }
+    if a.counted_canon.iter().any(|x| b.counted_canon.contains(x)) {
+        return Some(true);
+    }
+    if (a.people && b.human) || (b.people && a.human) {
+        return Some(true);
     }
     Some(false)
+}
+
+fn is_generic(counted: &str) -> bool {
+    matches!(
+        counted,
+        "people"
+            | "person"
+            | "time"
+            | "thing"
+            | "other"
+            | "one"
+            | "way"
+            | "year"
+            | "day"
+            | "point"
+            | "member"
+            | "unit"
+            | "case"
+            | "place"
+            | "part"
+            | "item"
+            | "level"
+    )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1243,10 +1289,8 @@ fn noun_phrase(sc: &Scan<'_>, j: usize) -> (Vec<String>, usize) {
         end = k;
     }
     // A participle at the end is the verb, not the noun: "240,000 voted", "14 people killed".
-    while out
-        .last()
-        .is_some_and(|w| w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing")))
-    {
+    // (Words in -ing stay: "warning", "building", "meeting" are nouns as often as not.)
+    while out.last().is_some_and(|w| w.len() > 4 && w.ends_with("ed")) {
         out.pop();
         end -= 1;
         while end > j && sc.t[end - 1].kind != TokenKind::Word {
@@ -1311,7 +1355,19 @@ impl Builder<'_, '_> {
         let range = sc.t[start_tok].range.start..sc.t[end_tok - 1].range.end;
         let sentence = sc.sent[start_tok];
         let context = context(sc, start_tok, end_tok, &counted);
-        self.out.push(Figure {
+        let mut counted_canon: Vec<u64> = counted.iter().map(|c| hash(canonical(c))).collect();
+        counted_canon.sort_unstable();
+        counted_canon.dedup();
+        let mut counted_keys: Vec<u64> = counted
+            .iter()
+            .filter(|c| !is_generic(c))
+            .map(|c| hash(canonical(c)))
+            .collect();
+        counted_keys.sort_unstable();
+        counted_keys.dedup();
+        let people = counted.iter().any(|c| c == "people" || c == "person");
+        let human = counted.iter().any(|c| is_human(c));
+        let mut f = Figure {
             range,
             kind,
             value,
@@ -1322,12 +1378,75 @@ impl Builder<'_, '_> {
             counted,
             context,
             sentence,
-        });
+            counted_canon,
+            counted_keys,
+            people,
+            human,
+            vkey: 0,
+            sig: 0,
+        };
+        f.vkey = value_key(&f);
+        f.sig = signature(&f);
+        self.out.push(f);
     }
 }
 
-/// Words around tokens `s..e` in the same sentence, weighted by distance, plus what the figure
-/// counts (weighted highest).
+/// A `Hasher` over xxh3, for hashing derived `Hash` values.
+struct Xx(xxhash_rust::xxh3::Xxh3);
+
+impl std::hash::Hasher for Xx {
+    fn finish(&self) -> u64 {
+        self.0.digest()
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.update(bytes);
+    }
+}
+
+/// Six significant digits, so `2.4 billion` and `2,400 million` meet.
+fn round6(v: f64) -> i64 {
+    if v == 0.0 || !v.is_finite() {
+        return 0;
+    }
+    let e = v.abs().log10().floor() as i32 - 5;
+    (v / 10f64.powi(e)).round() as i64 ^ ((e as i64) << 48)
+}
+
+/// A hash of a figure's kind and value, for finding twins quickly.
+pub fn value_key(f: &Figure) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = Xx(xxhash_rust::xxh3::Xxh3::new());
+    f.kind.hash(&mut h);
+    match f.value {
+        Value::Num { lo, hi } => {
+            round6(lo).hash(&mut h);
+            round6(hi).hash(&mut h);
+        }
+        Value::Date(d) => {
+            (d.year, d.month, d.day).hash(&mut h);
+        }
+    }
+    h.finish()
+}
+
+/// A hash of everything the comparison with siblings reads.
+fn signature(f: &Figure) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = Xx(xxhash_rust::xxh3::Xxh3::new());
+    f.vkey.hash(&mut h);
+    (f.qual as u8).hash(&mut h);
+    f.tol.to_bits().hash(&mut h);
+    f.is_range().hash(&mut h);
+    f.counted_canon.hash(&mut h);
+    f.people.hash(&mut h);
+    f.human.hash(&mut h);
+    for (w, wt) in &f.context {
+        w.hash(&mut h);
+        wt.to_bits().hash(&mut h);
+    }
+    h.finish()
+}
+
 /// Tunables read once from the environment (development only).
 pub fn tune(name: &str, default: f32) -> f32 {
     static T: std::sync::OnceLock<std::collections::HashMap<String, f32>> =
@@ -1360,16 +1479,10 @@ fn context(sc: &Scan<'_>, s: usize, e: usize, counted: &[String]) -> Vec<(u64, f
         }
     };
     let add = |k: usize, d: usize, v: &mut Vec<(u64, f32)>| {
-        let t = &sc.t[k];
-        if t.kind != TokenKind::Word {
-            return;
+        let key = sc.ctxk[k];
+        if key != 0 {
+            v.push((key, weight(d)));
         }
-        let w = t.low.as_ref();
-        if w.len() < 2 || is_context_stopword(w) || lookup(UNITS_WORDS, w).is_some() {
-            return;
-        }
-        let st = stem(w);
-        v.push((hash(context_canonical(&st)), weight(d)));
     };
     // Left.
     let mut d = 0;
@@ -1395,7 +1508,7 @@ fn context(sc: &Scan<'_>, s: usize, e: usize, counted: &[String]) -> Vec<(u64, f
     }
     if counted_w > 0.0 {
         for c in counted {
-            v.push((hash(context_canonical(&stem(c))), counted_w));
+            v.push((context_key(c), counted_w));
         }
     }
     // Keep the highest weight per word.
@@ -1404,40 +1517,114 @@ fn context(sc: &Scan<'_>, s: usize, e: usize, counted: &[String]) -> Vec<(u64, f
     v
 }
 
+/// The context key of a lower-case word: the hash of its folded stem (see [`stem`] and
+/// `context_canonical`), without allocating for the usual short ASCII word.
+pub fn context_key(low: &str) -> u64 {
+    static FOLD: std::sync::LazyLock<std::collections::HashMap<u64, u64>> =
+        std::sync::LazyLock::new(|| {
+            let mut m = std::collections::HashMap::new();
+            for set in CONTEXT_SETS {
+                for w in *set {
+                    m.insert(hash(w), hash(set[0]));
+                }
+            }
+            m
+        });
+    let h = stem_hash(low);
+    FOLD.get(&h).copied().unwrap_or(h)
+}
+
+fn stem_hash(low: &str) -> u64 {
+    let mut buf = [0u8; 48];
+    let b = low.as_bytes();
+    if !low.is_ascii() || b.len() > buf.len() - 1 {
+        return hash(&stem(low));
+    }
+    // lemma(): apostrophes and possessives, then plurals.
+    let mut n = b.len();
+    while n > 0 && b[n - 1] == b'\'' {
+        n -= 1;
+    }
+    if n >= 2 && &b[n - 2..n] == b"'s" {
+        n -= 2;
+    }
+    buf[..n].copy_from_slice(&b[..n]);
+    let w = &buf[..n];
+    if n > 3 {
+        match w {
+            b"people" | b"persons" => return hash("people"),
+            b"children" => return hash("child"),
+            b"men" => return hash("man"),
+            b"women" => return hash("woman"),
+            b"staff" | b"news" | b"series" | b"species" => return hash(&low[..n]),
+            _ => {}
+        }
+        if w.ends_with(b"ies") && n > 4 {
+            buf[n - 3] = b'y';
+            n -= 2;
+        } else if w.ends_with(b"sses")
+            || w.ends_with(b"ches")
+            || w.ends_with(b"shes")
+            || w.ends_with(b"xes")
+        {
+            n -= 2;
+        } else if w.ends_with(b"s")
+            && !w.ends_with(b"ss")
+            && !w.ends_with(b"us")
+            && !w.ends_with(b"is")
+        {
+            n -= 1;
+        }
+    }
+    // stem(): one verb or adverb ending, then a final e.
+    for suffix in [&b"ing"[..], b"ed", b"es", b"ly"] {
+        if n > suffix.len() + 3 && buf[..n].ends_with(suffix) {
+            n -= suffix.len();
+            break;
+        }
+    }
+    if n > 4 && buf[n - 1] == b'e' {
+        n -= 1;
+    }
+    xxhash_rust::xxh3::xxh3_64(&buf[..n])
+}
+
 /// Context words that report the same event in other words: `killed`, `died`, `deaths`.
+/// Written as stems (see `stem`).
+const CONTEXT_SETS: &[&[&str]] = &[
+    &[
+        "death", "kill", "died", "die", "dead", "toll", "fatality", "fatal", "perish",
+    ],
+    &[
+        "evacuat", "flee", "fled", "forc", "move", "moved", "displac", "relocat",
+    ],
+    &[
+        "win", "winn", "won", "took", "secur", "receiv", "captur", "garner", "gain", "got",
+    ],
+    &[
+        "ris", "ros", "risen", "climb", "jump", "increas", "surg", "soar",
+    ],
+    &[
+        "fall", "fell", "drop", "dropp", "slip", "slipp", "declin", "decreas", "slump",
+    ],
+    &["cost", "pric", "paid", "pay", "valu", "worth", "bill"],
+    &["estimat", "put", "forecast", "expect", "project"],
+    &["land", "touchdown", "touch", "arriv", "reach"],
+    &["launch", "lift"],
+    &["storm", "cyclon", "hurrican", "typhoon"],
+    &["employ", "staff", "worker", "employe", "workforc"],
+    &["vot", "ballot", "electorat"],
+    &["sworn", "inaugurat", "inauguration", "begin", "start"],
+    &[
+        "buy", "acquir", "purchas", "bought", "takeover", "sell", "sold",
+    ],
+    &["company", "firm", "group", "business"],
+    &["plan", "proposal", "blueprint"],
+];
+
+#[allow(dead_code)]
 fn context_canonical(stem: &str) -> &str {
-    // Written as stems (see `stem`).
-    const SETS: &[&[&str]] = &[
-        &[
-            "death", "kill", "died", "die", "dead", "toll", "fatality", "fatal", "perish",
-        ],
-        &[
-            "evacuat", "flee", "fled", "forc", "move", "moved", "displac", "relocat",
-        ],
-        &[
-            "win", "winn", "won", "took", "secur", "receiv", "captur", "garner", "gain", "got",
-        ],
-        &[
-            "ris", "ros", "risen", "climb", "jump", "increas", "surg", "soar",
-        ],
-        &[
-            "fall", "fell", "drop", "dropp", "slip", "slipp", "declin", "decreas", "slump",
-        ],
-        &["cost", "pric", "paid", "pay", "valu", "worth", "bill"],
-        &["estimat", "put", "forecast", "expect", "project"],
-        &["land", "touchdown", "touch", "arriv", "reach"],
-        &["launch", "lift"],
-        &["storm", "cyclon", "hurrican", "typhoon"],
-        &["employ", "staff", "worker", "employe", "workforc"],
-        &["vot", "ballot", "electorat"],
-        &["sworn", "inaugurat", "inauguration", "begin", "start"],
-        &[
-            "buy", "acquir", "purchas", "bought", "takeover", "sell", "sold",
-        ],
-        &["company", "firm", "group", "business"],
-        &["plan", "proposal", "blueprint"],
-    ];
-    for set in SETS {
+    for set in CONTEXT_SETS {
         if set.contains(&stem) {
             return set[0];
         }
@@ -2363,15 +2550,6 @@ fn is_bound(f: &Figure) -> bool {
 /// twin of `185`).
 pub fn twin(a: &Figure, b: &Figure) -> bool {
     same_value(a, b) && is_bound(a) == is_bound(b)
-}
-
-/// A hash of a figure's kind and value, for finding twins quickly.
-pub fn value_key(f: &Figure) -> u64 {
-    let s = match f.value {
-        Value::Num { lo, hi } => format!("{:?}|{:.4e}|{:.4e}", f.kind, lo, hi),
-        Value::Date(d) => format!("{:?}|{:?}|{:?}|{:?}", f.kind, d.year, d.month, d.day),
-    };
-    hash(&s)
 }
 
 fn words_for(n: u64) -> Option<String> {
