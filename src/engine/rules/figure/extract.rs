@@ -228,6 +228,8 @@ struct Scan<'a> {
     sent: Vec<usize>,
     /// Token index -> context key (hash of the folded stem), 0 when the token is no context.
     ctxk: Vec<u64>,
+    /// Token index -> what the word is (default for numbers and punctuation).
+    lex: Vec<Lex>,
 }
 
 impl<'a> Scan<'a> {
@@ -248,22 +250,35 @@ impl<'a> Scan<'a> {
             }
             sent.push(si);
         }
-        let ctxk = t
+        let lex: Vec<Lex> = t
             .iter()
             .map(|tk| {
+                if tk.kind == TokenKind::Word {
+                    lex(tk.low.as_ref())
+                } else {
+                    Lex::default()
+                }
+            })
+            .collect();
+        let ctxk = t
+            .iter()
+            .zip(&lex)
+            .map(|(tk, l)| {
                 let w = tk.low.as_ref();
-                if tk.kind != TokenKind::Word
-                    || w.len() < 2
-                    || is_context_stopword(w)
-                    || lookup(UNITS_WORDS, w).is_some()
-                {
+                if tk.kind != TokenKind::Word || w.len() < 2 || l.ctx_stop {
                     0
                 } else {
                     context_key(w)
                 }
             })
             .collect();
-        Scan { a, t, sent, ctxk }
+        Scan {
+            a,
+            t,
+            sent,
+            ctxk,
+            lex,
+        }
     }
 
     fn low(&self, i: usize) -> &str {
@@ -514,6 +529,54 @@ fn measure_unit(w: &str) -> Option<(Dimension, f64)> {
         "megapixel" | "megapixels" | "mp" => (Pixels, 1.0),
         _ => return None,
     })
+}
+
+/// What the extractor needs to know about a lower-case word, computed once per word (per
+/// thread) instead of scanning word lists at every token.
+#[derive(Debug, Default, Clone, Copy)]
+struct Lex {
+    /// Ends a noun phrase (function word, verb, number word or adverb).
+    stop_np: bool,
+    skip_adj: bool,
+    /// Says nothing about which figure is meant.
+    ctx_stop: bool,
+    /// May start a figure: a number, ordinal, fraction or month word, `a`, `between`.
+    starter: bool,
+    month: bool,
+}
+
+fn lex(w: &str) -> Lex {
+    use std::cell::RefCell;
+    thread_local! {
+        static CACHE: RefCell<crate::engine::siblings::IdMap<u64, Lex>> = RefCell::default();
+    }
+    let h = hash(w);
+    if let Some(l) = CACHE.with(|c| c.borrow().get(&h).copied()) {
+        return l;
+    }
+    let number_word = is_number_word(w);
+    let l = Lex {
+        stop_np: is_function_word(w)
+            || is_verbish(w)
+            || number_word
+            || (w.len() > 4 && w.ends_with("ly")),
+        skip_adj: is_skippable_adjective(w),
+        ctx_stop: is_context_stopword(w) || lookup(UNITS_WORDS, w).is_some(),
+        starter: number_word
+            || lookup(ORDINAL_WORDS, w).is_some()
+            || lookup(TENS_WORDS, w).is_some()
+            || lookup(MONTHS, w).is_some()
+            || matches!(w, "a" | "an" | "one" | "half" | "between"),
+        month: lookup(MONTHS, w).is_some(),
+    };
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() > 200_000 {
+            c.clear();
+        }
+        c.insert(h, l);
+    });
+    l
 }
 
 /// Words that end a noun phrase after a number.
@@ -1267,21 +1330,18 @@ fn noun_phrase(sc: &Scan<'_>, j: usize) -> (Vec<String>, usize) {
             break;
         }
         let w = t.low.as_ref();
-        if is_skippable_adjective(w) && out.is_empty() {
+        let l = sc.lex[k];
+        if l.skip_adj && out.is_empty() {
             k += 1;
             continue;
         }
-        if is_function_word(w)
-            || is_verbish(w)
-            || is_number_word(w)
-            || (w.len() > 4 && w.ends_with("ly"))
-        {
+        if l.stop_np {
             break;
         }
         if !out.is_empty() && (w.ends_with("ed") || w.ends_with("ing")) && w.len() > 4 {
             break;
         }
-        if scale_word(w).is_some() || lookup(MONTHS, w).is_some() && sc.capital(k) {
+        if scale_word(w).is_some() || l.month && sc.capital(k) {
             break;
         }
         out.push(lemma(t.s));
@@ -1645,7 +1705,13 @@ fn extract(a: &Analysis) -> Vec<Figure> {
     let n = sc.t.len();
     let mut i = 0;
     while i < n {
-        if a.is_ignored(&sc.t[i].range) {
+        let t = &sc.t[i];
+        let may_start = match t.kind {
+            TokenKind::Number => true,
+            TokenKind::Word => sc.lex[i].starter,
+            TokenKind::Punct => currency_symbol(t.s).is_some(),
+        };
+        if !may_start || a.is_ignored(&t.range) {
             i += 1;
             continue;
         }
