@@ -379,7 +379,12 @@ fn keystroke_bench() {
 }
 
 fn main() {
-    let quick = std::env::args().any(|a| a == "--quick");
-    keystroke_bench();
-    index_bench(if quick { 10_000 } else { 100_000 });
+    let args: Vec<String> = std::env::args().collect();
+    let quick = args.iter().any(|a| a == "--quick");
+    if !args.iter().any(|a| a == "--index-only") {
+        keystroke_bench();
+    }
+    if !args.iter().any(|a| a == "--keystroke-only") {
+        index_bench(if quick { 10_000 } else { 100_000 });
+    }
 }

@@ -8,8 +8,10 @@
 //! and the same words and names around it. Position in the article plays no part. When the
 //! siblings that mention it agree with one another and the draft says something else, the
 //! finding is at the draft's figure, says what the siblings say and how many of them, and points
-//! at every sibling mention. When the siblings disagree among themselves (and none clearly sides
-//! with the draft), the finding says so at a lower severity, without taking a side.
+//! at every sibling mention. When the siblings disagree among themselves, the finding says so
+//! at a lower severity, without taking a side: information when the draft differs from all of
+//! them, a hint when it agrees with some and as many differ. When most siblings agree with the
+//! draft, nothing is said: the ones that differ will hear about it when they are checked.
 //!
 //! Rounding and hedges are not disagreements: `87.3 percent` and `87 percent`, `more than 100`
 //! and `130`, `about 3,000` and `3,200` are consistent; so are `$1.8 billion` and `1.8 billion
@@ -80,6 +82,9 @@ impl Rule for Conflict {
         let (key, cl) = cluster::get(cx.siblings, ClusterFigures::build);
         let d = Draft::new(key, &cl, &figs.list);
         for (i, f) in figs.list.iter().enumerate() {
+            if cx.config.figures.ignores(f.kind) {
+                continue;
+            }
             let v = d.verdict(i);
             if let Some(finding) = report(self.id(), a, f, &v, &cl) {
                 out.push(finding);
@@ -967,7 +972,12 @@ fn report(
             parts.join(", ")
         ),
     )
-    .with_severity(Severity::Info);
+    // Info when the draft sides with none of them; a hint when it sides with some.
+    .with_severity(if agree > 0 {
+        Severity::Hint
+    } else {
+        Severity::Info
+    });
     for m in &v.agree {
         let sa = &cl.sibs[m.sib as usize];
         let g = cl.fig(*m);
@@ -1084,6 +1094,18 @@ mod tests {
             let draft = WIRE.replace(from, to);
             assert_fixed_with(RULE, &draft, &[DAILY], WIRE);
         }
+    }
+
+    #[test]
+    fn ignored_kinds_are_not_compared() {
+        let draft = WIRE.replace("87 percent", "78 percent");
+        let mut c = crate::engine::testing::only(RULE);
+        c.figures.ignore_kinds = vec!["percent".into()];
+        assert!(crate::engine::testing::run_with_config(c, &draft, &[DAILY]).is_empty());
+        let bad = crate::engine::rules::figure::FigureConfig {
+            ignore_kinds: vec!["percentage".into()],
+        };
+        assert!(bad.validate().is_err());
     }
 
     #[test]
