@@ -205,3 +205,75 @@ fn debug() {
         eprintln!("{l}");
     }
 }
+
+/// Misquotes made in a copy of an article: each reported with the sibling's wording as the fix.
+#[test]
+fn changed_quotations_are_found_and_fixed() {
+    let files = articles();
+    let cases = [
+        (
+            "election/tribune.txt",
+            "we will start this winter",
+            "we will start next winter",
+            "changed",
+        ),
+        (
+            "election/courier.txt",
+            "voted for homes, not promises",
+            "voted for homes, not for promises",
+            "added",
+        ),
+        (
+            "probe/daily.txt",
+            "that is the best news we could",
+            "that is the best news we can",
+            "changed",
+        ),
+        (
+            "probe/agency.txt",
+            "that is the best news we could have hoped for",
+            "that is the best news we could hoped for",
+            "dropped",
+        ),
+    ];
+    for (file, from, to, what) in cases {
+        let original = &files.iter().find(|(p, _)| p == file).unwrap().1;
+        assert_eq!(original.matches(from).count(), 1, "{file}: {from}");
+        let changed = original.replacen(from, to, 1);
+        let mut ws = files.clone();
+        ws.iter_mut().find(|(p, _)| p == file).unwrap().1 = changed.clone();
+        let c = corpus(&ws);
+        let fs = findings(&c, file, "quote");
+        assert_eq!(
+            fs.len(),
+            1,
+            "{file}: {to}: {:?}",
+            fs.iter().map(|f| &f.message).collect::<Vec<_>>()
+        );
+        let f = &fs[0];
+        assert!(f.message.contains(what), "{}", f.message);
+        assert!(!f.related.is_empty());
+        let fixed = apply_edits(&changed, f.fixes[0].edits.clone());
+        assert_eq!(fixed, *original, "{file}: the fix restores the quotation");
+    }
+}
+
+#[test]
+fn hover_says_what_the_siblings_say() {
+    let files = articles();
+    let c = corpus(&files);
+    let file = "election/herald.txt";
+    let text = &files.iter().find(|(p, _)| p == file).unwrap().1;
+    let a = c.get(Path::new(file)).unwrap().clone();
+    let at = text.find("61.4 percent").unwrap();
+    let md = copydesk::engine::hover(&a, &c, &Config::default(), at + 1).expect("a figure");
+    assert!(md.contains("61.4 percent"), "{md}");
+    assert!(md.contains("3 agree"), "{md}");
+    assert!(
+        md.contains("tribune.txt") && md.contains("courier.txt") && md.contains("bulletin.txt"),
+        "{md}"
+    );
+    // No figure under the cursor: no hover.
+    let word = text.find("victory").unwrap();
+    assert!(copydesk::engine::hover(&a, &c, &Config::default(), word).is_none());
+}

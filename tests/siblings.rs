@@ -228,3 +228,87 @@ fn dump_matrix() {
         eprintln!("{line}");
     }
 }
+
+/// The seeds in one folder with an unrelated article: the article is nobody's sibling, and
+/// `folder_is_story` makes it everybody's.
+#[test]
+fn an_unrelated_article_in_the_same_folder_is_not_a_sibling() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let seeds = root.join("../shared/seeds");
+    if !seeds.is_dir() {
+        eprintln!("note: seeds absent; skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut names = Vec::new();
+    for e in std::fs::read_dir(&seeds).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "txt") {
+            let to = dir.path().join(p.file_name().unwrap());
+            std::fs::copy(&p, &to).unwrap();
+            names.push(to);
+        }
+    }
+    let unrelated = dir.path().join("recipe.txt");
+    std::fs::copy(
+        root.join("tests/fixtures/figure/unrelated/recipe.txt"),
+        &unrelated,
+    )
+    .unwrap();
+    for folder in [false, true] {
+        let mut cfg = Config::default();
+        cfg.siblings.folder_is_story = folder;
+        let mut corpus = Corpus::new(Arc::new(cfg));
+        for p in names.iter().chain([&unrelated]) {
+            corpus.upsert(p, std::fs::read_to_string(p).unwrap());
+        }
+        for p in &names {
+            let a = corpus.get(p).unwrap().clone();
+            let got: Vec<PathBuf> = corpus
+                .siblings(&a)
+                .iter()
+                .map(|s| s.analysis.doc.path().to_path_buf())
+                .collect();
+            assert_eq!(
+                got.len(),
+                if folder { 5 } else { 4 },
+                "{}: {got:?}",
+                p.display()
+            );
+            assert_eq!(got.contains(&unrelated), folder);
+        }
+        let r = corpus.get(&unrelated).unwrap().clone();
+        assert_eq!(corpus.siblings(&r).len(), if folder { 5 } else { 0 });
+    }
+}
+
+/// `[siblings] groups` in copydesk.toml: explicit stories override content.
+#[test]
+fn explicit_groups_from_the_config_file() {
+    let (cfg, warnings) = Config::parse(
+        "[siblings]\nthreshold = 0.3\ngroups = [[\"cyclone/*.txt\", \"unrelated/heatwave.txt\"]]\n",
+        Path::new("copydesk.toml"),
+    )
+    .unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let mut corpus = Corpus::new(Arc::new(cfg));
+    for (_, p, t) in articles(false) {
+        corpus.upsert(&p, t);
+    }
+    let heat = corpus
+        .paths()
+        .find(|p| p.ends_with("unrelated/heatwave.txt"))
+        .unwrap()
+        .clone();
+    let a = corpus.get(&heat).unwrap().clone();
+    let got = corpus.siblings(&a);
+    assert_eq!(got.len(), 4, "{got:?}");
+    assert!(got
+        .iter()
+        .all(|s| s.analysis.doc.path().parent().unwrap().ends_with("cyclone")));
+    let bad = Config::parse(
+        "[siblings]\ngroups = [[\"a/[\"]]\n",
+        Path::new("copydesk.toml"),
+    );
+    assert!(bad.unwrap_err().message.contains("bad glob"));
+}

@@ -16,18 +16,15 @@ static CACHE: Mutex<Vec<Entry>> = Mutex::new(Vec::new());
 
 /// A key for a set of siblings: their paths and content hashes, in path order.
 pub fn key(siblings: &[Sibling]) -> u64 {
-    let mut items: Vec<(&std::path::Path, u64)> = siblings
-        .iter()
-        .map(|s| (s.analysis.doc.path(), s.analysis.doc.hash()))
-        .collect();
-    items.sort();
-    let mut h = xxhash_rust::xxh3::Xxh3::new();
-    for (p, c) in items {
-        h.update(p.as_os_str().as_encoded_bytes());
-        h.update(&[0]);
-        h.update(&c.to_le_bytes());
+    // Order does not matter: a sum of per-sibling hashes (no sorting on every keystroke).
+    let mut k: u64 = siblings.len() as u64;
+    for s in siblings {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        h.update(s.analysis.doc.path().as_os_str().as_encoded_bytes());
+        h.update(&s.analysis.doc.hash().to_le_bytes());
+        k = k.wrapping_add(h.digest());
     }
-    h.digest()
+    k
 }
 
 /// The `T` built from `siblings` (sorted by path), computed once per set of sibling versions.

@@ -8,8 +8,10 @@
 //! and the same words and names around it. Position in the article plays no part. When the
 //! siblings that mention it agree with one another and the draft says something else, the
 //! finding is at the draft's figure, says what the siblings say and how many of them, and points
-//! at every sibling mention. When the siblings disagree among themselves (and none clearly sides
-//! with the draft), the finding says so at a lower severity, without taking a side.
+//! at every sibling mention. When the siblings disagree among themselves, the finding says so
+//! at a lower severity, without taking a side: information when the draft differs from all of
+//! them, a hint when it agrees with some and as many differ. When most siblings agree with the
+//! draft, nothing is said: the ones that differ will hear about it when they are checked.
 //!
 //! Rounding and hedges are not disagreements: `87.3 percent` and `87 percent`, `more than 100`
 //! and `130`, `about 3,000` and `3,200` are consistent; so are `$1.8 billion` and `1.8 billion
@@ -44,12 +46,12 @@ use crate::engine::finding::{Edit, Finding, Fix, Related, Severity};
 use crate::engine::rules::{Context, Rule};
 
 use super::cluster::{self, Memo};
-use std::collections::HashMap;
 
 use super::extract::{
-    canonical, consistent, counted_match, figures, hash, render_date, render_number, same_value,
-    tune, twin, value_key, Figure, Kind, Qual, Style, Value,
+    consistent, counted_match, figures, render_date, render_number, same_value, twin, Figure, Kind,
+    Qual, Style, Value,
 };
+use crate::engine::siblings::IdMap;
 
 pub struct Conflict;
 
@@ -78,8 +80,12 @@ impl Rule for Conflict {
             return;
         }
         let (key, cl) = cluster::get(cx.siblings, ClusterFigures::build);
+        let d = Draft::new(key, &cl, &figs.list);
         for (i, f) in figs.list.iter().enumerate() {
-            let v = verdict(key, &cl, &figs.list, i);
+            if cx.config.figures.ignores(f.kind) {
+                continue;
+            }
+            let v = d.verdict(i);
             if let Some(finding) = report(self.id(), a, f, &v, &cl) {
                 out.push(finding);
             }
@@ -95,6 +101,19 @@ struct Mention {
     score: f32,
 }
 
+/// The part of a verdict that depends on the figure, its sentence and the draft's other
+/// statements of the same values: memoised across keystrokes. Pairings by elimination
+/// ("leftovers") depend on every figure of the kind and are checked on each call.
+#[derive(Debug, Clone, Default)]
+struct Partial {
+    agree: Vec<Mention>,
+    disagree: Vec<Vec<Mention>>,
+    weak: Vec<Vec<Mention>>,
+    /// (mentions, shared words, aligned loosely) of siblings whose only open candidate may
+    /// pair by elimination.
+    leftovers: Vec<(Vec<Mention>, u16, bool)>,
+}
+
 #[derive(Debug, Clone, Default)]
 struct Verdict {
     /// Per agreeing sibling, its best mention.
@@ -103,21 +122,20 @@ struct Verdict {
     disagree: Vec<Vec<Mention>>,
 }
 
-/// Every figure of every sibling, indexed by (kind, context word) and by (kind, thing counted).
+/// Every figure of every sibling, indexed by (kind, context word), by (kind, thing counted),
+/// by kind and by value.
 pub(crate) struct ClusterFigures {
     sibs: Vec<Arc<Analysis>>,
     figs: Vec<Arc<super::extract::Figures>>,
-    /// (sibling, figure, total weighted context) per candidate.
+    /// (sibling, figure, total weighted context) per candidate; ids follow sibling order.
     cands: Vec<(u16, u32, f32)>,
     /// (kind, word) -> (candidate, weight × idf).
-    postings: HashMap<u64, Vec<(u32, f32)>>,
-    /// (kind, counted) -> candidates, in sibling order; (kind) -> candidates.
-    by_counted: HashMap<u64, Vec<u32>>,
-    by_kind: HashMap<u64, Vec<u32>>,
-    /// (kind, value) -> candidates.
-    by_value: HashMap<u64, Vec<u32>>,
+    postings: IdMap<u64, Vec<(u32, f32)>>,
+    by_counted: IdMap<u64, Vec<u32>>,
+    by_kind: IdMap<u64, Vec<u32>>,
+    by_value: IdMap<u64, Vec<u32>>,
     /// Context word -> idf among the cluster's figures (words every figure has weigh little).
-    idf: HashMap<u64, f32>,
+    idf: IdMap<u64, f32>,
 }
 
 fn kind_code(k: Kind) -> u64 {
@@ -130,60 +148,24 @@ fn posting_key(kind: u64, word: u64) -> u64 {
     word ^ kind.wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(17)
 }
 
-/// Nouns that say too little to pin a figure down on their own.
-fn is_generic(counted: &str) -> bool {
-    matches!(
-        counted,
-        "people"
-            | "person"
-            | "time"
-            | "thing"
-            | "other"
-            | "one"
-            | "way"
-            | "year"
-            | "day"
-            | "point"
-            | "member"
-            | "unit"
-            | "case"
-            | "place"
-            | "part"
-            | "item"
-            | "level"
-    )
-}
-
-fn counted_keys(f: &Figure) -> Vec<u64> {
-    let mut v: Vec<u64> = f
-        .counted
-        .iter()
-        .filter(|c| !is_generic(c))
-        .map(|c| hash(canonical(c)))
-        .collect();
-    v.sort_unstable();
-    v.dedup();
-    v
-}
-
 impl ClusterFigures {
     fn build(siblings: &[Sibling]) -> ClusterFigures {
         let mut cl = ClusterFigures {
             sibs: Vec::new(),
             figs: Vec::new(),
             cands: Vec::new(),
-            postings: HashMap::new(),
-            by_counted: HashMap::new(),
-            by_kind: HashMap::new(),
-            by_value: HashMap::new(),
-            idf: HashMap::new(),
+            postings: IdMap::default(),
+            by_counted: IdMap::default(),
+            by_kind: IdMap::default(),
+            by_value: IdMap::default(),
+            idf: IdMap::default(),
         };
         for s in siblings.iter().take(u16::MAX as usize) {
             cl.sibs.push(s.analysis.clone());
             cl.figs.push(figures(&s.analysis));
         }
         // Document frequency of context words over all sibling figures.
-        let mut df: HashMap<u64, u32> = HashMap::new();
+        let mut df: IdMap<u64, u32> = IdMap::default();
         let mut n = 0u32;
         for f in &cl.figs {
             for g in &f.list {
@@ -193,14 +175,9 @@ impl ClusterFigures {
                 }
             }
         }
-        let use_idf = tune("IDF", 1.0) > 0.0;
         let top = ((n as f32 + 1.0) / 0.5).ln().max(f32::EPSILON);
         for (w, d) in df {
-            let v = if use_idf {
-                (((n as f32 + 1.0) / (d as f32 + 0.5)).ln() / top).clamp(0.05, 1.0)
-            } else {
-                1.0
-            };
+            let v = (((n as f32 + 1.0) / (d as f32 + 0.5)).ln() / top).clamp(0.05, 1.0);
             cl.idf.insert(w, v);
         }
         for (si, f) in cl.figs.iter().enumerate() {
@@ -217,11 +194,11 @@ impl ClusterFigures {
                         .push((c, x));
                 }
                 cl.cands.push((si as u16, fi as u32, total));
-                for ck in counted_keys(g) {
+                for &ck in &g.counted_keys {
                     cl.by_counted.entry(posting_key(k, ck)).or_default().push(c);
                 }
                 cl.by_kind.entry(k).or_default().push(c);
-                cl.by_value.entry(value_key(g)).or_default().push(c);
+                cl.by_value.entry(g.vkey).or_default().push(c);
             }
         }
         cl
@@ -231,17 +208,9 @@ impl ClusterFigures {
         &self.figs[m.sib as usize].list[m.fig as usize]
     }
 
-    /// A mention of `f`'s own value in sibling `sib`, about something compatible.
-    fn twin_in(&self, f: &Figure, sib: u16) -> Option<Mention> {
-        self.by_value.get(&value_key(f))?.iter().find_map(|&c| {
-            let (s, fig, _) = self.cands[c as usize];
-            let m = Mention {
-                sib: s,
-                fig,
-                score: 0.0,
-            };
-            (s == sib && compatible(f, self.fig(m)) && twin(f, self.fig(m))).then_some(m)
-        })
+    fn cand_fig(&self, c: u32) -> &Figure {
+        let (s, f, _) = self.cands[c as usize];
+        &self.figs[s as usize].list[f as usize]
     }
 
     fn weight(&self, w: u64, wt: f32) -> f32 {
@@ -272,12 +241,7 @@ fn align(cl: &ClusterFigures, a: &[(u64, f32)], b: &[(u64, f32)]) -> (f32, u16) 
 }
 
 fn normalise(shared: f32, ta: f32, tb: f32) -> f32 {
-    let d = match tune("NORM", 0.0) as u32 {
-        1 => ta.min(tb),
-        2 => (ta * tb).sqrt().min(tune("NORM_CAP", 4.0)),
-        _ => (ta * tb).sqrt(),
-    };
-    shared / d.max(f32::EPSILON)
+    shared / (ta * tb).sqrt().max(f32::EPSILON)
 }
 
 /// Can `f` and `g` be about the same thing at all?
@@ -285,13 +249,9 @@ fn compatible(f: &Figure, g: &Figure) -> bool {
     if f.kind != g.kind {
         return false;
     }
-    match (&f.value, &g.value) {
+    if let (Value::Date(x), Value::Date(y)) = (&f.value, &g.value) {
         // Dates must share a part to be compared: a year alone says nothing about "May 7".
-        (Value::Date(x), Value::Date(y)) => {
-            return (x.year.is_some() && y.year.is_some())
-                || (x.month.is_some() && y.month.is_some());
-        }
-        _ => {}
+        return (x.year.is_some() && y.year.is_some()) || (x.month.is_some() && y.month.is_some());
     }
     if f.kind == Kind::Age {
         return true;
@@ -299,146 +259,16 @@ fn compatible(f: &Figure, g: &Figure) -> bool {
     if f.is_range() != g.is_range() && f.kind == Kind::Count {
         return false;
     }
-    counted_match(&f.counted, &g.counted) != Some(false)
-}
-
-fn signature(f: &Figure) -> u64 {
-    let mut h = xxhash_rust::xxh3::Xxh3::new();
-    h.update(
-        format!(
-            "{:?}|{:?}|{:?}|{}|{:?}",
-            f.kind, f.value, f.qual, f.tol, f.counted
-        )
-        .as_bytes(),
-    );
-    for (w, wt) in &f.context {
-        h.update(&w.to_le_bytes());
-        h.update(&wt.to_le_bytes());
-    }
-    h.digest()
-}
-
-static MEMO: Memo<Arc<Verdict>> = Memo::new(8192);
-
-/// What the siblings say about draft figure `i`, remembered across keystrokes for the same
-/// figure in the same context with the same siblings.
-fn verdict(cluster_key: u64, cl: &ClusterFigures, draft: &[Figure], i: usize) -> Arc<Verdict> {
-    let f = &draft[i];
-    let mut h = xxhash_rust::xxh3::Xxh3::new();
-    h.update(&cluster_key.to_le_bytes());
-    h.update(&signature(f).to_le_bytes());
-    // The mutual-best and uniqueness checks read the draft's other figures of the same kind.
-    for (j, g) in draft.iter().enumerate() {
-        if j != i && g.kind == f.kind {
-            h.update(&signature(g).to_le_bytes());
-        }
-    }
-    let key = h.digest();
-    if let Some(v) = MEMO.get(key) {
-        return v;
-    }
-    let v = Arc::new(compute(cl, draft, i));
-    MEMO.put(key, v.clone());
-    v
-}
-
-/// Per sibling, the candidates aligned with draft figure `i`: (mention, shared words, pinned),
-/// where pinned means aligned by a unique thing counted or a unique kind rather than by words.
-fn candidates(cl: &ClusterFigures, draft: &[Figure], i: usize) -> Vec<Vec<(Mention, u16, bool)>> {
-    let f = &draft[i];
-    let k = kind_code(f.kind);
-    let mut acc: HashMap<u32, (f32, u16)> = HashMap::new();
-    for &(w, wt) in &f.context {
-        if let Some(p) = cl.postings.get(&posting_key(k, w)) {
-            let x = cl.weight(w, wt);
-            for &(c, wg) in p {
-                let e = acc.entry(c).or_default();
-                e.0 += x.min(wg);
-                e.1 += 1;
-            }
-        }
-    }
-    let tf: f32 = f.context.iter().map(|x| cl.weight(x.0, x.1)).sum();
-    // Pinned by a thing counted that the draft and the sibling each mention once.
-    let mut pinned: HashMap<u32, ()> = HashMap::new();
-    let fk = counted_keys(f);
-    let draft_count = |key: u64| {
-        draft
-            .iter()
-            .filter(|d| d.kind == f.kind && counted_keys(d).contains(&key))
-            .count()
-    };
-    for ck in &fk {
-        if draft_count(*ck) != 1 {
-            continue;
-        }
-        if let Some(p) = cl.by_counted.get(&posting_key(k, *ck)) {
-            for (idx, &c) in p.iter().enumerate() {
-                let sib = cl.cands[c as usize].0;
-                let same_sib = p.iter().filter(|&&d| cl.cands[d as usize].0 == sib).count();
-                let _ = idx;
-                if same_sib == 1 {
-                    pinned.insert(c, ());
-                }
-            }
-        }
-    }
-    // Pinned by kind: one measurement or one amount of a currency on each side.
-    if matches!(f.kind, Kind::Measure(_) | Kind::Money(_))
-        && draft.iter().filter(|d| d.kind == f.kind).count() == 1
-    {
-        if let Some(p) = cl.by_kind.get(&k) {
-            for &c in p {
-                let sib = cl.cands[c as usize].0;
-                if p.iter().filter(|&&d| cl.cands[d as usize].0 == sib).count() == 1
-                    && acc.get(&c).is_some_and(|x| x.1 >= 1)
-                {
-                    pinned.insert(c, ());
-                }
-            }
-        }
-    }
-    let mut per_sib: Vec<Vec<(Mention, u16, bool)>> = vec![Vec::new(); cl.sibs.len()];
-    let mut seen: HashMap<u32, ()> = HashMap::new();
-    let all = acc
-        .iter()
-        .map(|(c, x)| (*c, *x))
-        .chain(pinned.keys().map(|c| (*c, (0.0, 0))));
-    for (c, (shared, n)) in all {
-        if seen.insert(c, ()).is_some() {
-            continue;
-        }
-        let (sib, fig, tg) = cl.cands[c as usize];
-        let (shared, n) = acc.get(&c).copied().unwrap_or((shared, n));
-        let score = normalise(shared, tf, tg);
-        let pin = pinned.contains_key(&c);
-        let m = Mention { sib, fig, score };
-        if !compatible(f, cl.fig(m)) {
-            continue;
-        }
-        per_sib[sib as usize].push((m, n, pin));
-    }
-    for ms in &mut per_sib {
-        ms.sort_by(|x, y| {
-            (y.2 as u8)
-                .cmp(&(x.2 as u8))
-                .then(y.0.score.total_cmp(&x.0.score))
-                .then(x.0.fig.cmp(&y.0.fig))
-        });
-    }
-    per_sib
+    counted_match(f, g) != Some(false)
 }
 
 fn is_bound(f: &Figure) -> bool {
     matches!(f.qual, Qual::AtLeast | Qual::AtMost)
 }
 
-/// Does the draft state `f` twice (headline and body), once as `d`? Then `d`'s twins in a
-/// sibling still speak to `f`.
-fn restated(cl: &ClusterFigures, f: &Figure, d: &Figure) -> bool {
-    f.sentence != d.sentence
-        && counted_match(&f.counted, &d.counted) != Some(false)
-        && align(cl, &f.context, &d.context).0 >= tune("T_RESTATED", 0.3)
+/// The same value stated the same way (a bound is no twin of a plain figure).
+fn exact_twin(d: &Figure, g: &Figure) -> bool {
+    d.vkey == g.vkey && is_bound(d) == is_bound(g)
 }
 
 /// A date with a day and a month: one event, unlike a year.
@@ -457,160 +287,471 @@ fn same_magnitude(f: &Figure, g: &Figure) -> bool {
     }
 }
 
-fn compute(cl: &ClusterFigures, draft: &[Figure], i: usize) -> Verdict {
-    let f = &draft[i];
-    let t_align = tune("T_ALIGN", T_ALIGN);
-    let t_strong = tune("T_STRONG", T_STRONG);
-    let t_left = tune("T_LEFT", T_LEFT);
-    let min_shared = tune("MIN_SHARED", MIN_SHARED as f32) as u16;
-    let mut v = Verdict::default();
-    let mut weak: Vec<Vec<Mention>> = Vec::new();
-    let same_kind: Vec<usize> = (0..draft.len())
-        .filter(|&j| j != i && draft[j].kind == f.kind)
-        .collect();
-    for (si, ms) in candidates(cl, draft, i).into_iter().enumerate() {
-        let sib = si as u16;
-        // The sibling states the draft's own value about a compatible thing: agreement,
-        // however differently the sentence around it is written.
-        if let Some(mut m) = cl.twin_in(f, sib) {
-            m.score = ms
-                .iter()
-                .find(|(x, _, _)| x.fig == m.fig)
-                .map(|x| x.0.score)
-                .unwrap_or(0.0);
-            v.agree.push(m);
-            continue;
-        }
-        if ms.is_empty() {
-            continue;
-        }
-        if let Some((m, _, _)) = ms
-            .iter()
-            .find(|(m, _, pin)| (*pin || m.score >= t_align) && consistent(f, cl.fig(*m)))
-        {
-            // "Up to 185 km/h" neither confirms nor contradicts "158 km/h".
-            if !is_bound(cl.fig(*m)) || is_bound(f) {
-                v.agree.push(*m);
+/// What one draft figure shares with the cluster's figures: per candidate (sorted by id), the
+/// alignment score and the number of shared words. Depends on the figure alone.
+struct Profile {
+    entries: Vec<(u32, f32, u16)>,
+    /// The candidates' distinct value keys (for the verdict's dependencies).
+    values: Vec<u64>,
+}
+
+impl Profile {
+    fn score(&self, c: u32) -> f32 {
+        self.entries
+            .binary_search_by_key(&c, |e| e.0)
+            .map(|i| self.entries[i].1)
+            .unwrap_or(0.0)
+    }
+}
+
+static PROFILES: Memo<Arc<Profile>> = Memo::new(16384);
+static TWINS: Memo<Arc<Vec<(u16, u32)>>> = Memo::new(16384);
+static PARTIALS: Memo<Arc<Partial>> = Memo::new(16384);
+
+fn mix(parts: &[u64]) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for p in parts {
+        h.update(&p.to_le_bytes());
+    }
+    h.digest()
+}
+
+fn profile(key: u64, cl: &ClusterFigures, f: &Figure) -> Arc<Profile> {
+    let k = mix(&[key, f.sig, 1]);
+    if let Some(p) = PROFILES.get(k) {
+        return p;
+    }
+    let kc = kind_code(f.kind);
+    let mut acc: IdMap<u32, (f32, u16)> = IdMap::default();
+    for &(w, wt) in &f.context {
+        if let Some(p) = cl.postings.get(&posting_key(kc, w)) {
+            let x = cl.weight(w, wt);
+            for &(c, wg) in p {
+                let e = acc.entry(c).or_default();
+                e.0 += x.min(wg);
+                e.1 += 1;
             }
-            continue;
         }
-        // Sibling figures whose value another draft figure states, in words at least as
-        // close, are that figure's twins. (A draft may repeat a figure, headline and body, and
-        // change only one of them.)
-        let open: Vec<(Mention, u16, bool)> = ms
-            .into_iter()
-            .filter(|(m, _, _)| {
-                let g = cl.fig(*m);
-                !same_kind.iter().any(|&j| {
-                    let d = &draft[j];
-                    compatible(d, g)
-                        && twin(d, g)
-                        && (d.sentence == f.sentence
-                            || (align(cl, &d.context, &g.context).0 >= m.score
-                                && !restated(cl, f, d)))
-                })
-            })
+    }
+    let tf: f32 = f.context.iter().map(|x| cl.weight(x.0, x.1)).sum();
+    let mut entries: Vec<(u32, f32, u16)> = acc
+        .into_iter()
+        .filter(|(c, _)| compatible(f, cl.cand_fig(*c)))
+        .map(|(c, (shared, n))| (c, normalise(shared, tf, cl.cands[c as usize].2), n))
+        .collect();
+    entries.sort_unstable_by_key(|e| e.0);
+    let mut values: Vec<u64> = entries.iter().map(|e| cl.cand_fig(e.0).vkey).collect();
+    values.sort_unstable();
+    values.dedup();
+    let p = Arc::new(Profile { entries, values });
+    PROFILES.put(k, p.clone());
+    p
+}
+
+/// The siblings (and their figure) that state `f`'s own value about a compatible thing.
+fn twins(key: u64, cl: &ClusterFigures, f: &Figure) -> Arc<Vec<(u16, u32)>> {
+    let k = mix(&[
+        key,
+        f.vkey,
+        f.qual as u64,
+        kind_code(f.kind),
+        f.counted_canon.iter().fold(0, |a, x| a ^ x),
+        f.people as u64 | (f.human as u64) << 1,
+        f.tol.to_bits(),
+        2,
+    ]);
+    if let Some(t) = TWINS.get(k) {
+        return t;
+    }
+    let mut out: Vec<(u16, u32)> = Vec::new();
+    if let Some(cs) = cl.by_value.get(&f.vkey) {
+        for &c in cs {
+            let g = cl.cand_fig(c);
+            let sib = cl.cands[c as usize].0;
+            if compatible(f, g) && twin(f, g) && !out.iter().any(|x| x.0 == sib) {
+                out.push((sib, c));
+            }
+        }
+    }
+    let t = Arc::new(out);
+    TWINS.put(k, t.clone());
+    t
+}
+
+/// A draft's figures prepared for one check: what each verdict depends on.
+struct Draft<'a> {
+    key: u64,
+    cl: &'a ClusterFigures,
+    figs: &'a [Figure],
+    profiles: Vec<Arc<Profile>>,
+    twins: Vec<Arc<Vec<(u16, u32)>>>,
+    /// value key -> figures.
+    by_value: IdMap<u64, Vec<usize>>,
+    /// (kind, thing counted) -> how many figures; kind -> how many figures.
+    counted_n: IdMap<u64, usize>,
+    kind_n: IdMap<u64, usize>,
+}
+
+impl<'a> Draft<'a> {
+    fn new(key: u64, cl: &'a ClusterFigures, figs: &'a [Figure]) -> Draft<'a> {
+        let profiles: Vec<_> = figs.iter().map(|f| profile(key, cl, f)).collect();
+        let twins: Vec<_> = figs.iter().map(|f| twins(key, cl, f)).collect();
+        let mut by_value: IdMap<u64, Vec<usize>> = IdMap::default();
+        let mut counted_n: IdMap<u64, usize> = IdMap::default();
+        let mut kind_n: IdMap<u64, usize> = IdMap::default();
+        for (i, f) in figs.iter().enumerate() {
+            by_value.entry(f.vkey).or_default().push(i);
+            let kc = kind_code(f.kind);
+            *kind_n.entry(kc).or_default() += 1;
+            for &ck in &f.counted_keys {
+                *counted_n.entry(posting_key(kc, ck)).or_default() += 1;
+            }
+        }
+        Draft {
+            key,
+            cl,
+            figs,
+            profiles,
+            twins,
+            by_value,
+            counted_n,
+            kind_n,
+        }
+    }
+
+    fn same_kind(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let k = self.figs[i].kind;
+        (0..self.figs.len()).filter(move |&j| j != i && self.figs[j].kind == k)
+    }
+
+    /// Same-kind figures in `i`'s sentence.
+    fn sentence_mates(&self, i: usize) -> Vec<usize> {
+        let f = &self.figs[i];
+        let mut v = Vec::new();
+        let mut j = i;
+        while j > 0 && self.figs[j - 1].sentence == f.sentence {
+            j -= 1;
+        }
+        while j < self.figs.len() && self.figs[j].sentence == f.sentence {
+            if j != i && self.figs[j].kind == f.kind {
+                v.push(j);
+            }
+            j += 1;
+        }
+        v
+    }
+
+    /// The draft's other statements of the values `i`'s candidates state.
+    fn claimers(&self, i: usize) -> Vec<usize> {
+        let mut v: Vec<usize> = self.profiles[i]
+            .values
+            .iter()
+            .filter_map(|vk| self.by_value.get(vk))
+            .flatten()
+            .copied()
+            .filter(|&j| j != i && self.figs[j].kind == self.figs[i].kind)
             .collect();
-        let trace = tune("TRACE", 0.0) > 0.0;
-        if trace {
-            eprintln!(
-                "sib {si}: open {:?}",
-                open.iter()
-                    .map(|(m, n, p)| (said(&cl.sibs[m.sib as usize], cl.fig(*m)), m.score, *n, *p))
-                    .collect::<Vec<_>>()
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    /// What the siblings say about figure `i`. The memoised part's key holds everything it
+    /// reads; pairing by elimination is checked afresh.
+    fn verdict(&self, i: usize) -> Verdict {
+        let f = &self.figs[i];
+        let mut parts = vec![self.key, f.sig, 3];
+        for j in self.sentence_mates(i) {
+            parts.push(self.figs[j].sig);
+        }
+        parts.push(4);
+        for j in self.claimers(i) {
+            let d = &self.figs[j];
+            parts.push(d.sig ^ (d.sentence == f.sentence) as u64);
+        }
+        // Pins read how often the draft mentions each thing counted.
+        parts.push(5);
+        let kc = kind_code(f.kind);
+        for &ck in &f.counted_keys {
+            parts.push(
+                self.counted_n
+                    .get(&posting_key(kc, ck))
+                    .copied()
+                    .unwrap_or(0) as u64,
             );
         }
-        let Some(&(best, n, pin)) = open.first() else {
-            continue;
+        parts.push(self.kind_n.get(&kc).copied().unwrap_or(0) as u64);
+        let k = mix(&parts);
+        let p = match PARTIALS.get(k) {
+            Some(p) => p,
+            None => {
+                let p = Arc::new(self.partial(i));
+                PARTIALS.put(k, p.clone());
+                p
+            }
         };
-        let g = cl.fig(best);
-        if consistent(f, g) {
-            continue;
+        self.finish(i, &p)
+    }
+
+    fn finish(&self, i: usize, p: &Partial) -> Verdict {
+        let cl = self.cl;
+        let mut v = Verdict {
+            agree: p.agree.clone(),
+            disagree: p.disagree.clone(),
+        };
+        let mut weak: Vec<&Vec<Mention>> = p.weak.iter().collect();
+        for (ms, n, loose) in &p.leftovers {
+            if self.leftover(i, ms[0], *n) {
+                v.disagree.push(ms.clone());
+            } else if *loose {
+                weak.push(ms);
+            }
         }
-        let strong = best.score >= t_strong && n >= min_shared;
-        // The one figure of its kind left on both sides once the twins are paired off.
+        // A loosely aligned sibling figure counts when it states what a closely aligned one
+        // does: once "begin his fifth term on May 7" has pinned the figure down, "fifth term
+        // inauguration is set for May 7th" is the same fact.
+        let strong = v.disagree.len();
+        for ms in weak {
+            let g = cl.fig(ms[0]);
+            if v.disagree[..strong]
+                .iter()
+                .any(|d| same_value(cl.fig(d[0]), g))
+            {
+                v.disagree.push(ms.clone());
+            }
+        }
+        v
+    }
+
+    /// Does the draft state `f` twice (headline and body), once as `d`? Then `d`'s twins in a
+    /// sibling still speak to `f`.
+    fn restated(&self, f: &Figure, d: &Figure) -> bool {
+        f.sentence != d.sentence
+            && counted_match(f, d) != Some(false)
+            && align(self.cl, &f.context, &d.context).0 >= 0.3
+    }
+
+    /// Candidates of figure `i` per sibling: (mention, shared words, pinned), compatible ones
+    /// only. Pinned: the thing counted is mentioned once on each side, or the kind is a
+    /// measurement or a currency mentioned once on each side.
+    fn candidates(&self, i: usize) -> Vec<(u16, Vec<(Mention, u16, bool)>)> {
+        let (cl, f) = (self.cl, &self.figs[i]);
+        let prof = &self.profiles[i];
+        let kc = kind_code(f.kind);
+        let mut pinned: Vec<u32> = Vec::new();
+        for &ck in &f.counted_keys {
+            let in_draft = self
+                .counted_n
+                .get(&posting_key(kc, ck))
+                .copied()
+                .unwrap_or(0);
+            if in_draft != 1 {
+                continue;
+            }
+            if let Some(p) = cl.by_counted.get(&posting_key(kc, ck)) {
+                for (x, &c) in p.iter().enumerate() {
+                    let sib = cl.cands[c as usize].0;
+                    let before = x > 0 && cl.cands[p[x - 1] as usize].0 == sib;
+                    let after = p.get(x + 1).is_some_and(|&d| cl.cands[d as usize].0 == sib);
+                    if !before && !after && compatible(f, cl.cand_fig(c)) {
+                        pinned.push(c);
+                    }
+                }
+            }
+        }
+        if matches!(f.kind, Kind::Measure(_) | Kind::Money(_))
+            && self.kind_n.get(&kc).copied().unwrap_or(0) == 1
+        {
+            if let Some(p) = cl.by_kind.get(&kc) {
+                for (x, &c) in p.iter().enumerate() {
+                    let sib = cl.cands[c as usize].0;
+                    let before = x > 0 && cl.cands[p[x - 1] as usize].0 == sib;
+                    let after = p.get(x + 1).is_some_and(|&d| cl.cands[d as usize].0 == sib);
+                    let shares = prof
+                        .entries
+                        .binary_search_by_key(&c, |e| e.0)
+                        .is_ok_and(|k| prof.entries[k].2 >= 1);
+                    if !before && !after && shares && compatible(f, cl.cand_fig(c)) {
+                        pinned.push(c);
+                    }
+                }
+            }
+        }
+        pinned.sort_unstable();
+        pinned.dedup();
+        // Merge profile entries and pins, in candidate (so sibling) order.
+        let mut all: Vec<(u32, f32, u16, bool)> = prof
+            .entries
+            .iter()
+            .map(|&(c, s, n)| (c, s, n, pinned.binary_search(&c).is_ok()))
+            .collect();
+        for &c in &pinned {
+            if prof.entries.binary_search_by_key(&c, |e| e.0).is_err() {
+                all.push((c, 0.0, 0, true));
+            }
+        }
+        all.sort_unstable_by_key(|e| e.0);
+        let mut out: Vec<(u16, Vec<(Mention, u16, bool)>)> = Vec::new();
+        for (c, score, n, pin) in all {
+            let (sib, fig, _) = cl.cands[c as usize];
+            let m = (Mention { sib, fig, score }, n, pin);
+            match out.last_mut() {
+                Some((s, v)) if *s == sib => v.push(m),
+                _ => out.push((sib, vec![m])),
+            }
+        }
+        for (_, ms) in &mut out {
+            ms.sort_by(|x, y| {
+                (y.2 as u8)
+                    .cmp(&(x.2 as u8))
+                    .then(y.0.score.total_cmp(&x.0.score))
+                    .then(x.0.fig.cmp(&y.0.fig))
+            });
+        }
+        out
+    }
+
+    fn cand_id(&self, m: Mention) -> u32 {
+        // Candidate ids follow sibling order, figures in order within a sibling.
+        let first = self.cl.cands.partition_point(|c| c.0 < m.sib);
+        first as u32 + m.fig
+    }
+
+    fn partial(&self, i: usize) -> Partial {
+        let (cl, draft) = (self.cl, self.figs);
+        let f = &draft[i];
+        let mut v = Partial::default();
+        let agreeing: Vec<u16> = self.twins[i].iter().map(|t| t.0).collect();
+        for &(sib, c) in self.twins[i].iter() {
+            let score = self.profiles[i].score(c);
+            v.agree.push(Mention {
+                sib,
+                fig: cl.cands[c as usize].1,
+                score,
+            });
+        }
+        let mates = self.sentence_mates(i);
+        let claimers = self.claimers(i);
+        for (sib, ms) in self.candidates(i) {
+            if agreeing.contains(&sib) || ms.is_empty() {
+                continue;
+            }
+            if let Some((m, _, _)) = ms
+                .iter()
+                .find(|(m, _, pin)| (*pin || m.score >= T_ALIGN) && consistent(f, cl.fig(*m)))
+            {
+                // "Up to 185 km/h" neither confirms nor contradicts "158 km/h".
+                if !is_bound(cl.fig(*m)) || is_bound(f) {
+                    v.agree.push(*m);
+                }
+                continue;
+            }
+            // Sibling figures whose value another draft figure states, in words at least as
+            // close, are that figure's twins. (A draft may repeat a figure, headline and
+            // body, and change only one of them.)
+            let open: Vec<(Mention, u16, bool)> = ms
+                .into_iter()
+                .filter(|(m, _, _)| {
+                    let g = cl.fig(*m);
+                    let c = self.cand_id(*m);
+                    !claimers.iter().any(|&j| {
+                        let d = &draft[j];
+                        exact_twin(d, g)
+                            && compatible(d, g)
+                            && (d.sentence == f.sentence
+                                || (self.profiles[j].score(c) >= m.score && !self.restated(f, d)))
+                    })
+                })
+                .collect();
+            let Some(&(best, n, pin)) = open.first() else {
+                continue;
+            };
+            let g = cl.fig(best);
+            if consistent(f, g) {
+                continue;
+            }
+            let strong = best.score >= T_STRONG && n >= MIN_SHARED;
+            let weak = best.score >= T_ALIGN && n >= MIN_SHARED;
+            let maybe_leftover = !pin && !strong && open.len() == 1;
+            if !(pin || strong || weak || maybe_leftover) {
+                continue;
+            }
+            // Ambiguous: another open candidate with another value aligns nearly as well.
+            if !pin
+                && open[1..]
+                    .iter()
+                    .any(|(m, _, _)| m.score >= best.score * MARGIN && !same_value(cl.fig(*m), g))
+            {
+                continue;
+            }
+            // Mutual: the sibling figure must not fit another figure of the same sentence
+            // better ("trade rose 12 percent while exports fell 8 percent").
+            let c = self.cand_id(best);
+            if !pin
+                && mates
+                    .iter()
+                    .any(|&j| compatible(&draft[j], g) && self.profiles[j].score(c) > best.score)
+            {
+                continue;
+            }
+            let mut mentions = vec![best];
+            mentions.extend(
+                open[1..]
+                    .iter()
+                    .filter(|(m, _, _)| m.score >= T_ALIGN && same_value(cl.fig(*m), g))
+                    .map(|(m, _, _)| *m)
+                    .take(2),
+            );
+            if pin || strong {
+                v.disagree.push(mentions);
+            } else if maybe_leftover {
+                v.leftovers.push((mentions, n, weak));
+            } else {
+                v.weak.push(mentions);
+            }
+        }
+        v
+    }
+
+    /// The one figure of its kind left on both sides once the twins are paired off: `best`
+    /// is the sibling's only open candidate, and no other figure of the draft that could be
+    /// about it lacks a twin in that sibling.
+    fn leftover(&self, i: usize, best: Mention, n: u16) -> bool {
+        let (cl, f) = (self.cl, &self.figs[i]);
+        let sib = best.sib;
+        let g = cl.fig(best);
         // Bounds and fraction words are too loose to pair off on so little.
         let vague = [f, g]
             .iter()
             .any(|x| is_bound(x) || x.parts.iter().any(|p| p.style == Style::Fraction));
         // A generic noun ("people") matched through the wildcard says too little.
-        let generic = f.kind == Kind::Count
-            && tune("LEFT_GENERIC", 1.0) > 0.0
-            && !f
-                .counted
-                .iter()
-                .any(|x| !is_generic(x) && g.counted.iter().any(|y| canonical(x) == canonical(y)));
+        let generic =
+            f.kind == Kind::Count && !f.counted_keys.iter().any(|x| g.counted_keys.contains(x));
         // Ages are about many different people in one story, years about many events:
-        // never paired off by elimination (a day and month, with words in common, may be).
-        let leftover = open.len() == 1
-            && f.kind != Kind::Age
-            && (f.kind != Kind::Date || (day_date(f) && day_date(g)))
-            && !vague
-            && !generic
-            && same_magnitude(f, g)
-            && n >= 1
-            && (best.score >= t_left || f.kind == Kind::Date)
-            && (f.kind != Kind::Date
-                || !same_kind
-                    .iter()
-                    .any(|&j| day_date(&draft[j]) && cl.twin_in(&draft[j], sib).is_none()))
-            && !same_kind.iter().any(|&j| {
-                let d = &draft[j];
-                compatible(d, g)
-                    && cl.twin_in(d, sib).is_none()
-                    && align(cl, &d.context, &g.context).0 >= best.score
-            });
-        if !(pin || strong || leftover || (best.score >= t_align && n >= min_shared)) {
-            continue;
-        }
-        // Ambiguous: another open candidate with another value aligns nearly as well.
-        if !pin
-            && !leftover
-            && open[1..].iter().any(|(m, _, _)| {
-                m.score >= best.score * tune("MARGIN", MARGIN) && !same_value(cl.fig(*m), g)
-            })
+        // never paired off by elimination (a day and month may be).
+        if f.kind == Kind::Age
+            || (f.kind == Kind::Date && !(day_date(f) && day_date(g)))
+            || vague
+            || generic
+            || !same_magnitude(f, g)
+            || n < 1
+            || (best.score < T_LEFT && f.kind != Kind::Date)
         {
-            continue;
+            return false;
         }
-        // Mutual: the sibling figure must not fit another draft figure better.
-        let mine = align(cl, &f.context, &g.context).0;
-        if !pin
-            && same_kind.iter().any(|&j| {
-                compatible(&draft[j], g)
-                    && align(cl, &draft[j].context, &g.context).0 > mine
-                    && !restated(cl, f, &draft[j])
-            })
-        {
-            continue;
-        }
-        let mut mentions = vec![best];
-        mentions.extend(
-            open[1..]
-                .iter()
-                .filter(|(m, _, _)| m.score >= t_align && same_value(cl.fig(*m), g))
-                .map(|(m, _, _)| *m)
-                .take(2),
-        );
-        if pin || strong || leftover {
-            v.disagree.push(mentions);
-        } else {
-            weak.push(mentions);
-        }
+        let c = self.cand_id(best);
+        !self.same_kind(i).any(|j| {
+            let d = &self.figs[j];
+            let twinned = self.twins[j].iter().any(|t| t.0 == sib);
+            !twinned
+                && compatible(d, g)
+                && if f.kind == Kind::Date {
+                    day_date(d)
+                } else {
+                    self.profiles[j].score(c) >= best.score
+                }
+        })
     }
-    // A loosely aligned sibling figure counts when it states what a closely aligned one does:
-    // once "begin his fifth term on May 7" has pinned the figure down, "fifth term
-    // inauguration is set for May 7th" is the same fact.
-    let strong = v.disagree.len();
-    for ms in weak {
-        let g = cl.fig(ms[0]);
-        if v.disagree[..strong]
-            .iter()
-            .any(|d| same_value(cl.fig(d[0]), g))
-        {
-            v.disagree.push(ms);
-        }
-    }
-    v
 }
 
 /// For calibration: per (draft figure, sibling), the best alignment score among the sibling's
@@ -831,7 +972,12 @@ fn report(
             parts.join(", ")
         ),
     )
-    .with_severity(Severity::Info);
+    // Info when the draft sides with none of them; a hint when it sides with some.
+    .with_severity(if agree > 0 {
+        Severity::Hint
+    } else {
+        Severity::Info
+    });
     for m in &v.agree {
         let sa = &cl.sibs[m.sib as usize];
         let g = cl.fig(*m);
@@ -870,7 +1016,7 @@ pub fn hover(cx: &Context<'_>, offset: usize) -> Option<String> {
         return Some(md);
     }
     let (key, cl) = cluster::get(cx.siblings, ClusterFigures::build);
-    let v = verdict(key, &cl, &figs.list, i);
+    let v = Draft::new(key, &cl, &figs.list).verdict(i);
     if v.agree.is_empty() && v.disagree.is_empty() {
         md.push_str(&format!(
             "None of the {} mentions this figure.",
@@ -951,6 +1097,18 @@ mod tests {
     }
 
     #[test]
+    fn ignored_kinds_are_not_compared() {
+        let draft = WIRE.replace("87 percent", "78 percent");
+        let mut c = crate::engine::testing::only(RULE);
+        c.figures.ignore_kinds = vec!["percent".into()];
+        assert!(crate::engine::testing::run_with_config(c, &draft, &[DAILY]).is_empty());
+        let bad = crate::engine::rules::figure::FigureConfig {
+            ignore_kinds: vec!["percentage".into()],
+        };
+        assert!(bad.validate().is_err());
+    }
+
+    #[test]
     fn the_unchanged_story_is_silent() {
         assert!(run_rule(RULE, WIRE, &[DAILY]).is_empty());
         assert!(run_rule(RULE, DAILY, &[WIRE]).is_empty());
@@ -998,7 +1156,7 @@ pub fn debug_alignments(cx: &Context<'_>, offset: usize) -> Vec<String> {
         return vec!["no figure there".into()];
     };
     let f = &figs.list[i];
-    let (_, cl) = cluster::get(cx.siblings, ClusterFigures::build);
+    let (key, cl) = cluster::get(cx.siblings, ClusterFigures::build);
     let mut out = vec![format!(
         "draft: {:?} {:?} {:?}",
         said(a, f),
@@ -1022,7 +1180,7 @@ pub fn debug_alignments(cx: &Context<'_>, offset: usize) -> Vec<String> {
             ));
         }
     }
-    let v = compute(&cl, &figs.list, i);
+    let v = Draft::new(key, &cl, &figs.list).verdict(i);
     out.push(format!(
         "verdict: agree {:?} disagree {:?}",
         v.agree, v.disagree

@@ -2,6 +2,8 @@
 
 use super::Rule;
 
+pub mod misquote;
+
 pub fn rules() -> Vec<Box<dyn Rule>> {
-    vec![]
+    vec![Box::new(misquote::Misquote)]
 }

@@ -1,0 +1,549 @@
+//! A quotation that nearly matches a sibling's: a word changed, added or dropped.
+//!
+//! ## What it finds
+//! Each quotation of four words or more in the draft (between “curly” or "straight" double
+//! quotation marks, split at an ellipsis) is compared word by word with the quotations of the
+//! sibling articles. When no sibling quotes the same words, but one quotes them with one word
+//! changed, added or dropped (two in a quotation of seven words or more, three from thirteen),
+//! the quotation is reported with the sibling's wording. Case, punctuation and the shape of
+//! apostrophes are ignored, and so is quoting more or fewer words at either end (one article
+//! may quote a longer stretch of the same sentence).
+//!
+//! ## Why it matters
+//! A misquotation puts words in someone's mouth. Quotes are retyped from notes, recordings
+//! and other outlets' copy, and a changed word ("we will not" for "we will") survives every
+//! spellchecker.
+//!
+//! ## Example
+//! ```text
+//! “We will build 3,000 of them by 2030, and we will start next winter,” Varga said.
+//!                                                        ^^^^ a sibling quotes “… we will start this winter”
+//! ```
+//! Quotations of two or three words (“no limits”, “relevant countries”) are left to the typo
+//! rules: a single word there is too much of the quotation to call a misquote.
+//!
+//! ## Fix safety
+//! Unsafe: the fix replaces the quoted words with the sibling's wording, but the sibling may be
+//! the one that misquoted: an editor checks the recording or the source.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::engine::analysis::{Analysis, TokenKind};
+use crate::engine::corpus::Sibling;
+use crate::engine::finding::{Edit, Finding, Fix, Related, Severity};
+use crate::engine::rules::figure::cluster::{self, Memo};
+use crate::engine::rules::{Context, Rule};
+
+pub struct Misquote;
+
+/// Shortest quotation (in words) that is compared.
+const MIN_WORDS: usize = 4;
+/// Longest quotation compared (longer ones are cut to this many words).
+const MAX_WORDS: usize = 200;
+
+/// One quotation: the words between the marks (as hashes of their normalised form) and where
+/// each word is.
+#[derive(Debug, Clone)]
+pub struct Quotation {
+    /// Inside the quotation marks, trimmed.
+    pub range: Range<usize>,
+    pub words: Vec<u64>,
+    pub spans: Vec<Range<usize>>,
+}
+
+pub struct Quotations {
+    pub list: Vec<Quotation>,
+}
+
+/// The quotations of an article, computed once per analysis.
+pub fn quotations(a: &Analysis) -> Arc<Quotations> {
+    a.cached(|a| Quotations { list: extract(a) })
+}
+
+fn norm_hash(s: &str) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for c in s.chars() {
+        let c = match c {
+            '’' | '‘' | 'ʼ' | '`' => '\'',
+            c => c,
+        };
+        for l in c.to_lowercase() {
+            let mut b = [0u8; 4];
+            h.update(l.encode_utf8(&mut b).as_bytes());
+        }
+    }
+    h.digest()
+}
+
+fn extract(a: &Analysis) -> Vec<Quotation> {
+    let text = a.text();
+    let mut out = Vec::new();
+    for p in &a.paragraphs {
+        let para = &text[p.clone()];
+        // Pairs of marks inside the paragraph: “…” and "…".
+        let mut spans: Vec<Range<usize>> = Vec::new();
+        let mut open_curly: Option<usize> = None;
+        let mut open_straight: Option<usize> = None;
+        for (i, c) in para.char_indices() {
+            match c {
+                '“' => open_curly = Some(i + c.len_utf8()),
+                '”' => {
+                    if let Some(s) = open_curly.take() {
+                        spans.push(p.start + s..p.start + i);
+                    }
+                }
+                '"' => match open_straight.take() {
+                    Some(s) => spans.push(p.start + s..p.start + i),
+                    None => open_straight = Some(i + 1),
+                },
+                _ => {}
+            }
+        }
+        for span in spans {
+            if a.is_ignored(&span) {
+                continue;
+            }
+            // Split at an ellipsis: the words on either side were not said together.
+            let mut seg_start = span.start;
+            let inner = &text[span.clone()];
+            let mut cuts: Vec<Range<usize>> = Vec::new();
+            for (i, _) in inner.match_indices('…').chain(inner.match_indices("...")) {
+                cuts.push(span.start + i..span.start + i);
+            }
+            cuts.sort_by_key(|r| r.start);
+            let mut segments = Vec::new();
+            for c in cuts {
+                if c.start > seg_start {
+                    segments.push(seg_start..c.start);
+                }
+                seg_start = c.start + 1;
+            }
+            segments.push(seg_start.min(span.end)..span.end);
+            for seg in segments {
+                let mut words = Vec::new();
+                let mut ws = Vec::new();
+                for t in a.tokens_in(&seg) {
+                    if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+                        words.push(norm_hash(a.slice(&t.range)));
+                        ws.push(t.range.clone());
+                        if words.len() == MAX_WORDS {
+                            break;
+                        }
+                    }
+                }
+                if words.len() < 2 {
+                    continue;
+                }
+                let range = ws[0].start..ws[ws.len() - 1].end;
+                out.push(Quotation {
+                    range,
+                    words,
+                    spans: ws,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn bigram(a: u64, b: u64) -> u64 {
+    a.rotate_left(21) ^ b.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// Every sibling quotation, indexed by word pairs.
+struct ClusterQuotes {
+    sibs: Vec<Arc<Analysis>>,
+    quotes: Vec<Arc<Quotations>>,
+    /// (sibling, quotation) per id.
+    ids: Vec<(u16, u32)>,
+    pairs: HashMap<u64, Vec<u32>>,
+}
+
+impl ClusterQuotes {
+    fn build(siblings: &[Sibling]) -> ClusterQuotes {
+        let mut cl = ClusterQuotes {
+            sibs: Vec::new(),
+            quotes: Vec::new(),
+            ids: Vec::new(),
+            pairs: HashMap::new(),
+        };
+        for (si, s) in siblings.iter().enumerate().take(u16::MAX as usize) {
+            let q = quotations(&s.analysis);
+            for (qi, quote) in q.list.iter().enumerate() {
+                let id = cl.ids.len() as u32;
+                cl.ids.push((si as u16, qi as u32));
+                let mut seen = Vec::new();
+                for w in quote.words.windows(2) {
+                    let k = bigram(w[0], w[1]);
+                    if !seen.contains(&k) {
+                        seen.push(k);
+                        cl.pairs.entry(k).or_default().push(id);
+                    }
+                }
+            }
+            cl.sibs.push(s.analysis.clone());
+            cl.quotes.push(q);
+        }
+        cl
+    }
+
+    fn quote(&self, id: u32) -> (&Arc<Analysis>, &Quotation) {
+        let (s, q) = self.ids[id as usize];
+        (
+            &self.sibs[s as usize],
+            &self.quotes[s as usize].list[q as usize],
+        )
+    }
+}
+
+/// How the draft's words map onto a sibling's: edits, and the aligned windows.
+#[derive(Debug, Clone)]
+struct Alignment {
+    edits: usize,
+    changed: usize,
+    added: usize,
+    dropped: usize,
+    /// Word windows aligned: draft `d`, sibling `s` (half-open word indices).
+    d: Range<usize>,
+    s: Range<usize>,
+}
+
+/// Word-level edit distance with free end gaps on the `free` side: `inner` must be matched
+/// whole, somewhere inside `outer`.
+fn semi_global(inner: &[u64], outer: &[u64]) -> (usize, Range<usize>, usize, usize, usize) {
+    let (n, m) = (inner.len(), outer.len());
+    // dp[i][j]: cost of matching inner[..i] ending at outer[..j].
+    let w = m + 1;
+    let mut dp = vec![0usize; (n + 1) * w];
+    for i in 1..=n {
+        dp[i * w] = i;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let sub = dp[(i - 1) * w + j - 1] + usize::from(inner[i - 1] != outer[j - 1]);
+            let del = dp[(i - 1) * w + j] + 1; // inner word not in outer
+            let ins = dp[i * w + j - 1] + 1; // outer word not in inner
+            dp[i * w + j] = sub.min(del).min(ins);
+        }
+    }
+    let (mut best_j, mut best) = (0, usize::MAX);
+    for j in 0..=m {
+        if dp[n * w + j] < best {
+            best = dp[n * w + j];
+            best_j = j;
+        }
+    }
+    // Trace back to find where the window starts and what the edits were.
+    let (mut i, mut j) = (n, best_j);
+    let (mut changed, mut extra_inner, mut extra_outer) = (0, 0, 0);
+    while i > 0 {
+        let here = dp[i * w + j];
+        if j > 0 && here == dp[(i - 1) * w + j - 1] + usize::from(inner[i - 1] != outer[j - 1]) {
+            if inner[i - 1] != outer[j - 1] {
+                changed += 1;
+            }
+            i -= 1;
+            j -= 1;
+        } else if here == dp[(i - 1) * w + j] + 1 {
+            extra_inner += 1;
+            i -= 1;
+        } else {
+            extra_outer += 1;
+            j -= 1;
+        }
+    }
+    (best, j..best_j, changed, extra_inner, extra_outer)
+}
+
+fn align(draft: &[u64], sib: &[u64]) -> Alignment {
+    // The draft quotes a stretch of the sibling's quotation…
+    let (e1, win1, c1, xi1, xo1) = semi_global(draft, sib);
+    // …or the sibling quotes a stretch of the draft's.
+    let (e2, win2, c2, xi2, xo2) = semi_global(sib, draft);
+    if e1 <= e2 {
+        Alignment {
+            edits: e1,
+            changed: c1,
+            added: xi1,
+            dropped: xo1,
+            d: 0..draft.len(),
+            s: win1,
+        }
+    } else {
+        Alignment {
+            edits: e2,
+            changed: c2,
+            added: xo2,
+            dropped: xi2,
+            d: win2,
+            s: 0..sib.len(),
+        }
+    }
+}
+
+/// Edits allowed for a quotation of `n` words.
+fn allowed(n: usize) -> usize {
+    match n {
+        0..=3 => 0,
+        4..=6 => 1,
+        7..=12 => 2,
+        _ => 3,
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Near {
+    id: u32,
+    al: Alignment,
+}
+
+#[derive(Debug, Clone, Default)]
+struct QuoteVerdict {
+    /// Some sibling quotes these words exactly.
+    supported: bool,
+    near: Vec<Near>,
+}
+
+static MEMO: Memo<Arc<QuoteVerdict>> = Memo::new(4096);
+
+fn verdict(key: u64, cl: &ClusterQuotes, q: &Quotation) -> Arc<QuoteVerdict> {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(&key.to_le_bytes());
+    for w in &q.words {
+        h.update(&w.to_le_bytes());
+    }
+    let k = h.digest();
+    if let Some(v) = MEMO.get(k) {
+        return v;
+    }
+    let v = Arc::new(compute(cl, q));
+    MEMO.put(k, v.clone());
+    v
+}
+
+fn compute(cl: &ClusterQuotes, q: &Quotation) -> QuoteVerdict {
+    let mut v = QuoteVerdict::default();
+    // Candidates: sibling quotations sharing at least two word pairs (or one, for short ones).
+    let mut shared: HashMap<u32, usize> = HashMap::new();
+    let mut seen = Vec::new();
+    for w in q.words.windows(2) {
+        let k = bigram(w[0], w[1]);
+        if seen.contains(&k) {
+            continue;
+        }
+        seen.push(k);
+        if let Some(ids) = cl.pairs.get(&k) {
+            for &id in ids {
+                *shared.entry(id).or_default() += 1;
+            }
+        }
+    }
+    let need = if q.words.len() <= 6 { 1 } else { 2 };
+    let mut cands: Vec<(u32, usize)> = shared.into_iter().filter(|(_, n)| *n >= need).collect();
+    cands.sort();
+    for (id, _) in cands {
+        let (_, sq) = cl.quote(id);
+        let al = align(&q.words, &sq.words);
+        let covered = (al.d.end - al.d.start).min(al.s.end - al.s.start);
+        if covered < MIN_WORDS {
+            continue;
+        }
+        if al.edits == 0 {
+            v.supported = true;
+            return v;
+        }
+        if al.edits <= allowed(covered) && al.edits * 4 <= covered {
+            v.near.push(Near { id, al });
+        }
+    }
+    v
+}
+
+fn describe(al: &Alignment) -> String {
+    let mut parts = Vec::new();
+    let word = |n: usize| if n == 1 { "word" } else { "words" };
+    if al.changed > 0 {
+        parts.push(format!("{} {} changed", al.changed, word(al.changed)));
+    }
+    if al.added > 0 {
+        parts.push(format!("{} {} added", al.added, word(al.added)));
+    }
+    if al.dropped > 0 {
+        parts.push(format!("{} {} dropped", al.dropped, word(al.dropped)));
+    }
+    parts.join(", ")
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= max {
+        return s;
+    }
+    let cut: String = s.chars().take(max).collect();
+    format!("{}…", cut.trim_end())
+}
+
+impl Rule for Misquote {
+    crate::rule_meta!("quote/misquote", Severity::Warning, "misquote.rs");
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        if cx.siblings.is_empty() {
+            return;
+        }
+        let a = cx.analysis;
+        let qs = quotations(a);
+        if qs.list.iter().all(|q| q.words.len() < MIN_WORDS) {
+            return;
+        }
+        let (key, cl) = cluster::get(cx.siblings, ClusterQuotes::build);
+        for q in &qs.list {
+            if q.words.len() < MIN_WORDS {
+                continue;
+            }
+            let v = verdict(key, &cl, q);
+            if v.supported || v.near.is_empty() {
+                continue;
+            }
+            // Group the siblings' wordings; the most common first.
+            let mut groups: Vec<(String, Vec<&Near>)> = Vec::new();
+            for n in &v.near {
+                let (sa, sq) = cl.quote(n.id);
+                let w = &sq.spans[n.al.s.start..n.al.s.end];
+                let wording = sa.text()[w[0].start..w[w.len() - 1].end].to_string();
+                let key = wording.to_lowercase();
+                match groups.iter_mut().find(|g| g.0.to_lowercase() == key) {
+                    Some(g) => g.1.push(n),
+                    None => groups.push((wording, vec![n])),
+                }
+            }
+            groups.sort_by(|x, y| y.1.len().cmp(&x.1.len()));
+            let first = groups[0].1[0];
+            let d = &q.spans[first.al.d.start..first.al.d.end];
+            let range = d[0].start..d[d.len() - 1].end;
+            let n_sibs = {
+                let mut s: Vec<u16> = v.near.iter().map(|n| cl.ids[n.id as usize].0).collect();
+                s.sort();
+                s.dedup();
+                s.len()
+            };
+            let mut f = Finding::new(
+                self.id(),
+                range.clone(),
+                format!(
+                    "Possible misquote: {} {} “{}” ({} in this draft)",
+                    if n_sibs == 1 {
+                        "a sibling article"
+                    } else {
+                        "sibling articles"
+                    },
+                    if n_sibs == 1 { "quotes" } else { "quote" },
+                    shorten(&groups[0].0, 120),
+                    describe(&first.al)
+                ),
+            );
+            for (wording, ns) in &groups {
+                for n in ns {
+                    let (sa, sq) = cl.quote(n.id);
+                    let w = &sq.spans[n.al.s.start..n.al.s.end];
+                    f = f.with_related(Related {
+                        doc: sa.doc.clone(),
+                        range: w[0].start..w[w.len() - 1].end,
+                        message: format!("sibling quotes “{}”", shorten(wording, 120)),
+                    });
+                }
+            }
+            for (wording, ns) in &groups {
+                let d = &q.spans[ns[0].al.d.start..ns[0].al.d.end];
+                let r = d[0].start..d[d.len() - 1].end;
+                f = f.with_fix(Fix::unsafe_(
+                    format!("Use the sibling's wording: “{}”", shorten(wording, 60)),
+                    vec![Edit::replace(r, wording.clone())],
+                ));
+            }
+            out.push(f);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::testing::{assert_fixed_with, run_rule};
+
+    const RULE: &str = "quote/misquote";
+    const SIB: &str = "Mayor Ilse Varga of Port Halden won a fourth term. “We will build 3,000 of \
+        them by 2030, and we will start this winter,” Varga told supporters in Port Halden.";
+
+    #[test]
+    fn a_changed_word_is_reported_with_the_siblings_wording() {
+        let draft = "Ilse Varga of Port Halden won a fourth term on Sunday. “We will build 3,000 \
+            of them by 2030, and we will start next winter,” the mayor of Port Halden said.";
+        let f = run_rule(RULE, draft, &[SIB]);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("1 word changed"), "{}", f[0].message);
+        assert_eq!(f[0].related.len(), 1);
+        assert_fixed_with(
+            RULE,
+            draft,
+            &[SIB],
+            &draft.replace("next winter", "this winter"),
+        );
+    }
+
+    #[test]
+    fn added_and_dropped_words() {
+        let dropped = "Ilse Varga of Port Halden won a fourth term. “We will build 3,000 of them \
+            by 2030, and we start this winter,” she said in Port Halden.";
+        let f = run_rule(RULE, dropped, &[SIB]);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("dropped"), "{}", f[0].message);
+        let added = "Ilse Varga of Port Halden won a fourth term. “We will build all 3,000 of \
+            them by 2030, and we will start this winter,” she said in Port Halden.";
+        let f = run_rule(RULE, added, &[SIB]);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("added"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn exact_partial_and_short_quotations_are_silent() {
+        // The same words, a shorter stretch of them, different punctuation and apostrophes.
+        for draft in [
+            "Ilse Varga of Port Halden won a fourth term. “We will build 3,000 of them by 2030, \
+             and we will start this winter,” she said in Port Halden.",
+            "Ilse Varga of Port Halden won a fourth term, promising to “start this winter” and \
+             “build 3,000 of them by 2030” in Port Halden.",
+            "Ilse Varga of Port Halden won a fourth term. \"We will build 3,000 of them by 2030 \
+             and we will start this winter\" she said in Port Halden.",
+            // Three words with one changed: left to the typo rules.
+            "Ilse Varga of Port Halden won a fourth term: “start next winter” in Port Halden.",
+            // A different quotation altogether.
+            "Ilse Varga of Port Halden won a fourth term. “The harbour is ours again,” she said \
+             in Port Halden.",
+        ] {
+            let f = run_rule(RULE, draft, &[SIB]);
+            assert!(f.is_empty(), "{draft}: {f:#?}");
+        }
+    }
+
+    #[test]
+    fn a_quotation_one_sibling_has_exactly_is_not_a_misquote() {
+        let other = SIB.replace("this winter", "next winter");
+        let draft = SIB.replace("Mayor Ilse", "Ilse");
+        assert!(run_rule(RULE, &draft, &[SIB, &other]).is_empty());
+    }
+
+    #[test]
+    fn alignment_counts_edits() {
+        let w = |s: &str| -> Vec<u64> { s.split(' ').map(super::norm_hash).collect() };
+        let al = super::align(
+            &w("we will start next winter"),
+            &w("and we will start this winter"),
+        );
+        assert_eq!((al.edits, al.changed), (1, 1));
+        assert_eq!(al.s, 1..6);
+        let al = super::align(&w("a b c d e f g"), &w("c d"));
+        assert_eq!(al.edits, 0);
+        assert_eq!(al.d, 2..4);
+    }
+}
