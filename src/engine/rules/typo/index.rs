@@ -26,12 +26,12 @@ pub struct ParaData {
     pub capwords: Vec<String>,
     /// Keys of the word pairs around confusable words.
     pub conf: Vec<u64>,
-    /// Lower-case words the dictionary does not know.
+    /// Lower-case words the dictionary does not know, once per use.
     pub oddwords: Vec<String>,
 }
 
-static PARA_CACHE: LazyLock<Mutex<HashMap<u64, Arc<ParaData>>>> =
-    LazyLock::new(|| Mutex::new(HashMap::new()));
+static PARA_CACHE: LazyLock<Mutex<IdMap<Arc<ParaData>>>> =
+    LazyLock::new(|| Mutex::new(IdMap::default()));
 
 /// The paragraph `pi` of `a`, from the cache when the same text was seen before.
 pub fn para_data(a: &Analysis, pi: usize) -> Arc<ParaData> {
@@ -80,7 +80,6 @@ pub fn para_data(a: &Analysis, pi: usize) -> Arc<ParaData> {
         let _ = i;
     }
     oddwords.sort();
-    oddwords.dedup();
     let mut conf = Vec::new();
     for (i, w) in words.iter().enumerate() {
         if !CONFUSABLES.partners.contains_key(&w.h) {

@@ -34,13 +34,14 @@ pub fn findings(cx: &Context<'_>) -> Arc<Vec<Finding>> {
     #[derive(Default)]
     struct Memo(Mutex<Option<(u64, Arc<Vec<Finding>>)>>);
     let a = cx.analysis;
-    let env = Env::new(cx);
     let memo = a.cached(|_| Memo::default());
+    let key = env_fingerprint(cx);
     if let Some((fp, f)) = memo.0.lock().unwrap_or_else(|e| e.into_inner()).as_ref() {
-        if *fp == env.fp {
+        if *fp == key {
             return f.clone();
         }
     }
+    let env = Env::new(cx);
     let mut all = Vec::new();
     for pi in 0..a.paragraphs.len() {
         let base = a.paragraphs[pi].start;
@@ -88,8 +89,8 @@ pub fn emit(cx: &Context<'_>, rule: &'static str, out: &mut Vec<Finding>) {
     }
 }
 
-static PARA_FINDINGS: LazyLock<Mutex<HashMap<u64, Arc<Vec<Finding>>>>> =
-    LazyLock::new(|| Mutex::new(HashMap::new()));
+static PARA_FINDINGS: LazyLock<Mutex<super::text::IdMap<Arc<Vec<Finding>>>>> =
+    LazyLock::new(|| Mutex::new(Default::default()));
 
 fn relative(mut f: Finding, base: usize) -> Finding {
     f.range = f.range.start - base..f.range.end - base;
@@ -136,19 +137,22 @@ pub fn ignored_words(a: &Analysis) -> Arc<HashSet<String>> {
     a.cached(|a| {
         let text = a.text();
         let mut set = HashSet::new();
-        let mut i = 0;
-        while let Some(s) = text[i..].find(IGNORE_DIRECTIVE) {
-            let start = i + s + IGNORE_DIRECTIVE.len();
-            let end = text[start..].find("-->").map_or(text.len(), |e| start + e);
-            let preceded = text[..i + s].trim_end().ends_with("<!--");
-            if preceded {
-                for w in text[start..end].split(|c: char| c.is_whitespace() || c == ',') {
-                    if !w.is_empty() {
-                        set.insert(norm(w));
-                    }
+        // Directives are HTML comments, which the analysis already lists as ignored regions.
+        for r in &a.ignored {
+            let body = &text[r.clone()];
+            let Some(rest) = body.strip_prefix("<!--") else {
+                continue;
+            };
+            let rest = rest.trim_start();
+            let Some(words) = rest.strip_prefix(IGNORE_DIRECTIVE) else {
+                continue;
+            };
+            let words = words.strip_suffix("-->").unwrap_or(words);
+            for w in words.split(|c: char| c.is_whitespace() || c == ',') {
+                if !w.is_empty() {
+                    set.insert(norm(w));
                 }
             }
-            i = end;
         }
         Ignored(Arc::new(set))
     })
@@ -156,27 +160,40 @@ pub fn ignored_words(a: &Analysis) -> Arc<HashSet<String>> {
     .clone()
 }
 
+/// Everything besides a paragraph's own text that its findings depend on.
+fn env_fingerprint(cx: &Context<'_>) -> u64 {
+    let a = cx.analysis;
+    let index = cx.corpus.index::<TypoIndex>();
+    let mut fp = 0xF00D_u64;
+    for s in cx.siblings {
+        fp = pair(fp, s.analysis.doc.hash());
+        fp = pair(fp, hash(&s.analysis.doc.path().to_string_lossy()));
+    }
+    fp = pair(fp, index.map_or(1, |i| i.fingerprint_without(a.doc.path())));
+    fp = pair(fp, cx.config.typo.fingerprint());
+    for (i, r) in RULES.iter().enumerate() {
+        let on = cx.config.rule_setting(r) != Some(RuleSetting::Off);
+        fp = pair(fp, (i as u64) << 1 | u64::from(on));
+    }
+    let ignored = ignored_words(a);
+    let repeated = repeated_oddwords(a);
+    let mut ig: Vec<&String> = ignored.iter().collect();
+    ig.extend(repeated.iter());
+    ig.sort();
+    for w in ig {
+        fp = pair(fp, hash(w));
+    }
+    fp
+}
+
 /// Lower-case words the dictionary lacks that the draft uses more than once.
 fn repeated_oddwords(a: &Analysis) -> Arc<HashSet<String>> {
     struct Repeated(Arc<HashSet<String>>);
     a.cached(|a| {
-        let mut seen: HashMap<&str, u32> = HashMap::new();
-        let datas: Vec<_> = (0..a.paragraphs.len()).map(|pi| para_data(a, pi)).collect();
-        for d in &datas {
-            for w in &d.oddwords {
-                *seen.entry(w.as_str()).or_default() += 1;
-            }
-            for (i, w) in d.words.iter().enumerate() {
-                let _ = (i, w);
-            }
-        }
-        // Count uses, not paragraphs: a word used twice in one paragraph counts too.
         let mut uses: HashMap<String, u32> = HashMap::new();
-        for d in &datas {
-            for w in &d.words {
-                if seen.contains_key(w.norm.as_str()) {
-                    *uses.entry(w.norm.clone()).or_default() += 1;
-                }
+        for pi in 0..a.paragraphs.len() {
+            for w in &para_data(a, pi).oddwords {
+                *uses.entry(w.clone()).or_default() += 1;
             }
         }
         Repeated(Arc::new(
@@ -249,21 +266,7 @@ impl<'a> Env<'a> {
         let on = RULES.map(|r| cx.config.rule_setting(r) != Some(RuleSetting::Off));
         let ignored = ignored_words(a);
         let repeated = repeated_oddwords(a);
-        let mut fp = 0xF00D_u64;
-        for s in cx.siblings {
-            fp = pair(fp, s.analysis.doc.hash());
-            fp = pair(fp, hash(&s.analysis.doc.path().to_string_lossy()));
-        }
-        fp = pair(fp, index.map_or(1, |i| i.fingerprint_without(path)));
-        fp = pair(fp, cx.config.typo.fingerprint());
-        for (i, o) in on.iter().enumerate() {
-            fp = pair(fp, (i as u64) << 1 | u64::from(*o));
-        }
-        let mut ig: Vec<&String> = ignored.iter().chain(repeated.iter()).collect();
-        ig.sort();
-        for w in ig {
-            fp = pair(fp, hash(w));
-        }
+        let fp = env_fingerprint(cx);
         Env {
             sibs: cx
                 .siblings
@@ -1229,7 +1232,7 @@ impl Env<'_> {
         if written.chars().skip(1).any(char::is_uppercase) {
             return None;
         }
-        if in_url_or_handle(text, &w.range) || c.foreign {
+        if c.foreign {
             return None;
         }
         let form = name_form(&w.norm);
@@ -1241,6 +1244,9 @@ impl Env<'_> {
             return None;
         }
         if dictionary::check(written) || (w.cap && dictionary::check(&w.norm)) {
+            return None;
+        }
+        if in_url_or_handle(text, &w.range) {
             return None;
         }
         // A name written in lower case ("petri dish", "diesel") is a word.
@@ -1309,7 +1315,11 @@ impl Env<'_> {
             return None;
         }
         if w.cap {
-            // A capitalised sentence opener: only an obvious slip ("Teh").
+            // A capitalised sentence opener: only an obvious slip ("Teh"), and not before
+            // another capital ("Por Josh Max", a byline in another language).
+            if c.after_w[0].is_none_or(|x| x.cap || x.number) {
+                return None;
+            }
             cands.retain(|c| transposition(&w.norm, &c.0));
             if cands.len() != 1 {
                 return None;
