@@ -8,8 +8,6 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, Mutex};
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::document::Document;
 use super::suppress::Suppressions;
 
@@ -105,14 +103,14 @@ impl Analysis {
             prev_line = Some(l.index);
         }
 
-        let mut sentences = Vec::new();
-        for p in &paragraphs {
-            split_sentences(text, p.clone(), &mut sentences);
-        }
-
         let mut tokens = Vec::new();
         for p in &paragraphs {
             tokenize(text, p.clone(), &ignored, &mut tokens);
+        }
+
+        let mut sentences = Vec::new();
+        for p in &paragraphs {
+            split_sentences(text, p.clone(), &tokens, &mut sentences);
         }
 
         Analysis {
@@ -191,69 +189,175 @@ fn is_inside_any(regions: &[Range<usize>], r: &Range<usize>) -> bool {
     regions.iter().any(|g| g.start <= r.start && r.end <= g.end)
 }
 
+/// Combining marks (accents typed as separate code points) continue the word they follow.
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c)
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// One pass over the paragraph: words (letters and digits, with inner apostrophes and inner
+/// full stops as in "Russia’s", "U.S"), numbers (a digit first, with inner `,` and `.` between
+/// digits and letters attached: "2,000", "3.5", "7th"), and single-character punctuation.
+/// Hyphens and dashes always split ("71-year-old" is five tokens). Whitespace is no token.
 fn tokenize(text: &str, para: Range<usize>, ignored: &[Range<usize>], out: &mut Vec<Token>) {
-    for (i, w) in text[para.clone()].split_word_bound_indices() {
-        let start = para.start + i;
-        let range = start..start + w.len();
-        let Some(c) = w.chars().next() else { continue };
+    let s = &text[para.clone()];
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
         if c.is_whitespace() {
             continue;
         }
-        if overlaps_any(ignored, &range) {
+        let start = para.start + i;
+        let kind;
+        let mut end = i + c.len_utf8();
+        if c.is_numeric() {
+            kind = TokenKind::Number;
+            while let Some(&(j, d)) = it.peek() {
+                if is_word_char(d) {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else if (d == ',' || d == '.')
+                    && s[end..].chars().nth(1).is_some_and(|n| n.is_ascii_digit())
+                    && s[..end]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|p| p.is_ascii_digit())
+                {
+                    end = j + 1;
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+        } else if c.is_alphabetic() {
+            kind = TokenKind::Word;
+            while let Some(&(j, d)) = it.peek() {
+                if is_word_char(d) {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else if (is_apostrophe(d) || d == '.')
+                    && s[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| n.is_alphabetic())
+                {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+        } else {
+            kind = if is_mark(c) {
+                TokenKind::Word
+            } else {
+                TokenKind::Punct
+            };
+        }
+        let range = start..para.start + end;
+        if !ignored.is_empty() && overlaps_any(ignored, &range) {
             continue;
         }
-        let kind = if c.is_ascii_digit() || c.is_numeric() {
-            TokenKind::Number
-        } else if c.is_alphabetic() {
-            TokenKind::Word
-        } else {
-            TokenKind::Punct
-        };
         out.push(Token { range, kind });
     }
 }
 
-fn split_sentences(text: &str, para: Range<usize>, out: &mut Vec<Range<usize>>) {
-    let mut pieces: Vec<Range<usize>> = Vec::new();
-    for (i, s) in text[para.clone()].split_sentence_bound_indices() {
-        let start = para.start + i;
-        pieces.push(start..start + s.len());
-    }
-    // Merge pieces that ended at an abbreviation ("Mr. Putin", "Feb. 24") or an initial.
-    let mut merged: Vec<Range<usize>> = Vec::new();
-    for p in pieces {
-        if let Some(last) = merged.last_mut() {
-            let prev = text[last.clone()].trim_end();
-            if ends_with_abbreviation(prev) {
-                last.end = p.end;
-                continue;
+const TERMINALS: &[char] = &['.', '!', '?', '…'];
+const CLOSERS: &[char] = &['”', '"', '’', '\'', ')', ']', '»'];
+
+/// Sentences inside a paragraph. A sentence ends at `.`, `!`, `?` or `…` (plus closing quotes
+/// and brackets) when whitespace and a capital, digit or opening quote follow, unless the full
+/// stop ends an abbreviation or an initial ("Mr.", "Feb.", "John F. Kennedy"). A line break
+/// also ends a sentence when the next line is a list item or heading, or when the line before
+/// it reads as a heading (short, no closing punctuation): scraped copy keeps one block a line.
+fn split_sentences(text: &str, para: Range<usize>, tokens: &[Token], out: &mut Vec<Range<usize>>) {
+    let a = tokens.partition_point(|t| t.range.start < para.start);
+    let b = tokens.partition_point(|t| t.range.start < para.end);
+    let toks = &tokens[a..b];
+    let mut start: Option<usize> = None;
+    let mut words_on_line = 0usize;
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let s0 = *start.get_or_insert(t.range.start);
+        let tok = &text[t.range.clone()];
+        if t.kind == TokenKind::Word {
+            words_on_line += 1;
+        }
+        let mut end_here = false;
+        let mut last = i;
+        let first_char = tok.chars().next().unwrap_or(' ');
+        if t.kind == TokenKind::Punct && TERMINALS.contains(&first_char) {
+            // Swallow further terminals and closers ("?!", ".”", ".)").
+            while last + 1 < toks.len()
+                && toks[last + 1].range.start == toks[last].range.end
+                && text[toks[last + 1].range.clone()]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| TERMINALS.contains(&c) || CLOSERS.contains(&c))
+            {
+                last += 1;
+            }
+            let abbreviation = first_char == '.'
+                && i > 0
+                && toks[i - 1].range.end == t.range.start
+                && toks[i - 1].kind == TokenKind::Word
+                && is_abbreviation(&text[toks[i - 1].range.clone()]);
+            end_here = match toks.get(last + 1) {
+                None => true,
+                Some(n) => {
+                    let gap = &text[toks[last].range.end..n.range.start];
+                    let c = text[n.range.clone()].chars().next().unwrap_or(' ');
+                    !gap.is_empty()
+                        && (c.is_uppercase() || c.is_numeric() || "“\"‘'(«-–—•*#".contains(c))
+                        && !(abbreviation && !gap.contains('\n'))
+                }
+            };
+        }
+        if !end_here {
+            if let Some(n) = toks.get(last + 1) {
+                let gap = &text[toks[last].range.end..n.range.start];
+                if gap.contains('\n') {
+                    let c = text[n.range.clone()].chars().next().unwrap_or(' ');
+                    let list_or_heading = "-–—•*#>".contains(c)
+                        || (n.kind == TokenKind::Number
+                            && toks
+                                .get(last + 2)
+                                .is_some_and(|p| ".)".contains(&text[p.range.clone()])));
+                    let line_end = text[toks[last].range.clone()]
+                        .chars()
+                        .next_back()
+                        .unwrap_or(' ');
+                    let heading_like = words_on_line <= 8
+                        && !",;:".contains(line_end)
+                        && t.kind != TokenKind::Punct
+                        && (c.is_uppercase() || c.is_numeric() || "“\"‘'".contains(c));
+                    end_here = list_or_heading || heading_like;
+                }
             }
         }
-        merged.push(p);
-    }
-    for r in merged {
-        let s = &text[r.clone()];
-        let t = s.trim();
-        if t.is_empty() {
-            continue;
+        if let Some(n) = toks.get(last + 1) {
+            if text[toks[last].range.end..n.range.start].contains('\n') {
+                words_on_line = 0;
+            }
         }
-        let start = r.start + (s.len() - s.trim_start().len());
-        out.push(start..start + t.len());
+        if end_here || last + 1 == toks.len() {
+            out.push(s0..toks[last].range.end);
+            start = None;
+        }
+        i = last + 1;
     }
 }
 
-fn ends_with_abbreviation(s: &str) -> bool {
-    let Some(body) = s.strip_suffix('.') else {
-        return false;
-    };
-    let last = body
-        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"')
-        .next()
-        .unwrap_or("");
-    if last.chars().count() == 1 && last.chars().all(|c| c.is_uppercase()) {
-        return true; // an initial: "John F. Kennedy"
-    }
-    ABBREVIATIONS.contains(&last)
+fn is_abbreviation(word: &str) -> bool {
+    (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+        || ABBREVIATIONS.contains(&word)
 }
 
 /// Markdown code (fenced blocks and inline spans), YAML/TOML front matter and HTML comments.
@@ -350,6 +454,52 @@ mod tests {
         let s: Vec<&str> = a.sentences.iter().map(|r| a.slice(r)).collect();
         assert_eq!(s[0], "Mr. Putin arrived on Feb. 24.");
         assert_eq!(s.last().copied(), Some("Done."));
+    }
+
+    #[test]
+    fn sentences_end_at_headings_and_list_items_but_not_soft_wraps() {
+        let a = analyse("Key Takeaways\n- Talks resume on Monday.\n- A second round follows.\nThe mayor said the\nplan was sound. “It works,” she said. Done!");
+        let s: Vec<&str> = a.sentences.iter().map(|r| a.slice(r)).collect();
+        assert_eq!(
+            s,
+            vec![
+                "Key Takeaways",
+                "- Talks resume on Monday.",
+                "- A second round follows.",
+                "The mayor said the\nplan was sound.",
+                "“It works,” she said.",
+                "Done!"
+            ]
+        );
+    }
+
+    #[test]
+    fn tokens_split_hyphens_and_keep_combining_marks() {
+        let a = analyse("A 71-year-old re\u{301}sume\u{301} in the U.S. cost $3.5m, 7th time.");
+        let t: Vec<&str> = a.tokens.iter().map(|t| a.slice(&t.range)).collect();
+        assert_eq!(
+            t,
+            vec![
+                "A",
+                "71",
+                "-",
+                "year",
+                "-",
+                "old",
+                "re\u{301}sume\u{301}",
+                "in",
+                "the",
+                "U.S",
+                ".",
+                "cost",
+                "$",
+                "3.5m",
+                ",",
+                "7th",
+                "time",
+                "."
+            ]
+        );
     }
 
     #[test]

@@ -121,7 +121,14 @@ impl Config {
         let de = toml::Deserializer::parse(text).map_err(|e| err(one_line(&e.to_string())))?;
         let mut unknown = Vec::new();
         let mut config: Config = serde_ignored::deserialize(de, |p| unknown.push(p.to_string()))
-            .map_err(|e| err(one_line(&e.to_string())))?;
+            .map_err(|e| {
+                let span = e.span();
+                let msg = one_line(&e.to_string());
+                match span.and_then(|s| key_at(text, s.start)) {
+                    Some(key) => err(format!("key `{key}`: {msg}")),
+                    None => err(msg),
+                }
+            })?;
         config.source = Some(path.to_path_buf());
         let warnings = unknown
             .into_iter()
@@ -219,6 +226,25 @@ fn one_line(s: &str) -> String {
         [one] => one.to_string(),
         [first, .., last] => format!("{first}: {}", last.trim_start_matches(['|', ' '])),
     }
+}
+
+/// The dotted key whose value is at byte `offset`: the table header above it plus the key
+/// written before `=` on that line.
+fn key_at(text: &str, offset: usize) -> Option<String> {
+    let offset = offset.min(text.len());
+    let line_start = text[..offset].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let line = text[line_start..].lines().next().unwrap_or("");
+    let key = line.split_once('=')?.0.trim().trim_matches('"');
+    let table = text[..line_start]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| l.starts_with('[') && l.ends_with(']'))
+        .map(|l| l.trim_matches(['[', ']']).trim().to_string());
+    Some(match table {
+        Some(t) => format!("{t}.{key}"),
+        None => key.to_string(),
+    })
 }
 
 /// 1-based line where a dotted key path's last segment is written, best effort.

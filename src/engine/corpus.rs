@@ -86,6 +86,24 @@ impl Corpus {
         analysis
     }
 
+    /// Put an open draft's unsaved text in place of its file's. With `reindex` false the
+    /// workspace indexes keep the draft's last indexed version: a keystroke changes a word or
+    /// two, which does not move an article to another story, and re-indexing on every keystroke
+    /// would cost more than the check itself. Editors reindex on open, save and close.
+    pub fn upsert_draft(&mut self, path: &Path, text: String, reindex: bool) -> Arc<Analysis> {
+        if reindex || !self.articles.contains_key(path) {
+            return self.upsert(path, text);
+        }
+        if let Some(a) = self.articles.get(path) {
+            if a.doc.hash() == content_hash(&text) && a.doc.text() == text {
+                return a.clone();
+            }
+        }
+        let analysis = Arc::new(Analysis::new(Arc::new(Document::new(path, text))));
+        self.articles.insert(path.to_path_buf(), analysis.clone());
+        analysis
+    }
+
     /// Add an analysis made elsewhere (say, on another thread).
     pub fn insert_analysis(&mut self, analysis: Arc<Analysis>) {
         let path = analysis.doc.path().to_path_buf();

@@ -81,12 +81,24 @@ pub fn fix_until_stable(
     config: &Config,
     include_unsafe: bool,
 ) -> (String, usize) {
+    fix_until_stable_where(analysis, corpus, config, include_unsafe, &|_| true)
+}
+
+/// [`fix_until_stable`] restricted to the findings `keep` accepts (say, one family's).
+pub fn fix_until_stable_where(
+    analysis: Arc<Analysis>,
+    corpus: &Corpus,
+    config: &Config,
+    include_unsafe: bool,
+    keep: &dyn Fn(&Finding) -> bool,
+) -> (String, usize) {
     let path = analysis.doc.path().to_path_buf();
     let mut text = analysis.doc.text().to_string();
     let mut current = analysis;
     let mut total = 0;
     for _ in 0..10 {
-        let findings = check(&current, corpus, config);
+        let mut findings = check(&current, corpus, config);
+        findings.retain(|f| keep(f));
         let (next, n) = fix::apply_fixes(&text, &findings, include_unsafe);
         if n == 0 || next == text {
             break;

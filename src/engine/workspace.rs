@@ -170,3 +170,31 @@ mod tests {
         assert_eq!(names, vec!["a.txt", "sub/b.md"]);
     }
 }
+
+/// Read and analyse articles in parallel. Each result is the analysis or why the file was
+/// skipped; order follows `paths`.
+pub fn load_articles(
+    paths: &[PathBuf],
+    max_size: u64,
+    progress: &(dyn Fn() + Sync),
+) -> Vec<Result<std::sync::Arc<super::analysis::Analysis>, Skipped>> {
+    use rayon::prelude::*;
+    use std::sync::Arc;
+    paths
+        .par_iter()
+        .map(|p| {
+            let r = read_article(p, max_size)
+                .map(|text| {
+                    Arc::new(super::analysis::Analysis::new(Arc::new(
+                        super::document::Document::new(p, text),
+                    )))
+                })
+                .map_err(|reason| Skipped {
+                    path: p.clone(),
+                    reason,
+                });
+            progress();
+            r
+        })
+        .collect()
+}

@@ -1,10 +1,18 @@
-//! The `figure` rule family.
+//! The `figure` rule family: figures that disagree with the sibling articles.
+//!
+//! [`extract`] finds and normalises the figures of an article (cached per analysis);
+//! [`conflict`] aligns a draft's figures with its siblings' and reports disagreements;
+//! [`cluster`] keeps what is derived from a set of siblings across keystrokes.
 
 use serde::Deserialize;
 
 use super::Rule;
 
-/// `[figure]` in `copydesk.toml`.
+pub mod cluster;
+pub mod conflict;
+pub mod extract;
+
+/// `[figures]` in `copydesk.toml`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
 pub struct FigureConfig {}
@@ -16,11 +24,11 @@ impl FigureConfig {
 }
 
 pub fn rules() -> Vec<Box<dyn Rule>> {
-    vec![]
+    vec![Box::new(conflict::Conflict)]
 }
 
 /// What the siblings say about the figure at `offset` in the draft, as Markdown for a hover;
 /// `None` when there is no figure there.
-pub fn hover(_cx: &super::Context<'_>, _offset: usize) -> Option<String> {
-    None
+pub fn hover(cx: &super::Context<'_>, offset: usize) -> Option<String> {
+    conflict::hover(cx, offset)
 }

@@ -1,0 +1,134 @@
+//! Foundation benchmarks (not timed tests): keystroke latency (didChange to
+//! publishDiagnostics) on a 2,000-word draft in workspaces of 1,000 and 10,000 generated
+//! articles, cold start (initialize to first diagnostics), the server's peak memory, and
+//! `copydesk check` throughput over 10,000 articles. Reports medians and percentiles.
+//!
+//! Run: `cargo bench --bench lsp` (set COPYDESK_BENCH_QUICK=1 for a smaller run).
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+mod gen;
+
+use std::time::{Duration, Instant};
+
+use common::{file_uri, Client};
+use serde_json::json;
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.3} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn peak_rss_mb(pid: u32) -> Option<f64> {
+    let s = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn keystrokes(articles: usize, rounds: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = gen::workspace(dir.path(), articles, 400);
+    // The draft: a 2,000-word article of story 0 (its four siblings are in the workspace).
+    let draft = gen::article(0, 9, 2000);
+    let path = dir.path().join("draft.txt");
+    std::fs::write(&path, &draft).unwrap();
+    let uri = file_uri(&path);
+
+    let mut c = Client::start();
+    let t0 = Instant::now();
+    c.initialize(dir.path(), &["utf-16"], json!({}));
+    c.open(&uri, &draft, 1);
+    c.diagnostics(&uri, 1);
+    let cold = t0.elapsed();
+    // Wait until the workspace has loaded (the server re-publishes after loading).
+    let t1 = Instant::now();
+    c.wait_for(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end");
+    let loaded = t0.elapsed();
+    let _ = t1;
+
+    let lines: Vec<&str> = draft.lines().collect();
+    let mut times = Vec::with_capacity(rounds);
+    let mut version = 1;
+    for i in 0..rounds {
+        version += 1;
+        let line = (i * 7) % lines.len();
+        let t = Instant::now();
+        c.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version},
+                   "contentChanges": [{"range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0}}, "text": "x"}]}),
+        );
+        c.diagnostics(&uri, version);
+        times.push(t.elapsed());
+    }
+    times.sort();
+    let pid = c.pid();
+    let rss = peak_rss_mb(pid);
+    println!(
+        "keystroke  {articles:>6} articles ({:.1} MB): p50 {}  p90 {}  p99 {}  max {}  ({} edits)",
+        bytes as f64 / 1e6,
+        ms(percentile(&times, 0.5)),
+        ms(percentile(&times, 0.9)),
+        ms(percentile(&times, 0.99)),
+        ms(*times.last().unwrap()),
+        rounds
+    );
+    println!(
+        "cold start {articles:>6} articles: initialize to first diagnostics {}; workspace loaded after {}; peak RSS {}",
+        ms(cold),
+        ms(loaded),
+        rss.map(|m| format!("{m:.0} MB")).unwrap_or_else(|| "n/a".into())
+    );
+    c.shutdown();
+}
+
+fn throughput(articles: usize, runs: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = gen::workspace(dir.path(), articles, 400);
+    let mut times = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_copydesk"))
+            .args([
+                "check",
+                "--format",
+                "json",
+                "--fail-on",
+                "never",
+                "--no-progress",
+            ])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        times.push(t.elapsed());
+    }
+    times.sort();
+    let med = percentile(&times, 0.5);
+    println!(
+        "check      {articles:>6} articles ({:.1} MB): median {} over {runs} runs = {:.0} MB/s",
+        bytes as f64 / 1e6,
+        ms(med),
+        bytes as f64 / 1e6 / med.as_secs_f64()
+    );
+}
+
+fn main() {
+    // `cargo bench` passes --bench; `cargo test --benches` passes nothing: keep that run short.
+    let args: Vec<String> = std::env::args().collect();
+    let quick =
+        std::env::var_os("COPYDESK_BENCH_QUICK").is_some() || !args.iter().any(|a| a == "--bench");
+    if quick {
+        keystrokes(200, 50);
+        throughput(500, 1);
+        return;
+    }
+    keystrokes(1_000, 300);
+    keystrokes(10_000, 300);
+    throughput(10_000, 5);
+}

@@ -1,0 +1,413 @@
+//! `copydesk check` and `copydesk siblings`: load the workspace, run the engine, report or fix.
+
+use std::collections::HashMap;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::format::{self, FileReport};
+use super::{CheckArgs, ColorChoice, Format, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+use crate::engine::analysis::Analysis;
+use crate::engine::config::Config;
+use crate::engine::corpus::Corpus;
+use crate::engine::workspace::{discover, load_articles, FileFilter};
+use crate::engine::{self, fix_until_stable};
+
+const STDIN: &str = "-";
+
+/// The configuration for a run: `--config`, else the nearest copydesk.toml above `start`.
+pub fn load_config(explicit: Option<&Path>, start: &Path) -> Result<Config, String> {
+    let found = match explicit {
+        Some(p) => Some(p.to_path_buf()),
+        None => {
+            let abs = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
+            let dir = if abs.is_dir() {
+                abs
+            } else {
+                abs.parent().map(Path::to_path_buf).unwrap_or(abs)
+            };
+            Config::find(&dir)
+        }
+    };
+    let Some(path) = found else {
+        return Ok(Config::default());
+    };
+    let (config, warnings) = Config::load(&path).map_err(|e| e.to_string())?;
+    for w in warnings {
+        eprintln!("copydesk: warning: {w}");
+    }
+    Ok(config)
+}
+
+/// Identity of a path for de-duplication (the same file named two ways).
+fn key(p: &Path) -> PathBuf {
+    std::fs::canonicalize(p)
+        .unwrap_or_else(|_| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()))
+}
+
+struct Loaded {
+    corpus: Corpus,
+    /// Display paths of the articles to report on, in order.
+    targets: Vec<PathBuf>,
+    had_error: bool,
+}
+
+fn load(args: &CheckArgs, config: Config, stdin_text: Option<String>) -> Loaded {
+    let filter = match FileFilter::new(&config.files) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("copydesk: [files]: {e}");
+            return Loaded {
+                corpus: Corpus::default(),
+                targets: vec![],
+                had_error: true,
+            };
+        }
+    };
+    let mut had_error = false;
+    let mut targets: Vec<PathBuf> = Vec::new();
+    let mut seen: HashMap<PathBuf, usize> = HashMap::new();
+    let paths: Vec<PathBuf> = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let stdin_name = args
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("<stdin>"));
+    for p in &paths {
+        if p.as_os_str() == STDIN {
+            continue;
+        }
+        if !p.exists() {
+            eprintln!(
+                "copydesk: error: {}: no such file or directory",
+                p.display()
+            );
+            had_error = true;
+            continue;
+        }
+        let (files, skipped) = discover(p, &filter);
+        for s in skipped {
+            eprintln!(
+                "copydesk: warning: skipped {}: {}",
+                s.path.display(),
+                s.reason
+            );
+        }
+        for f in files {
+            // Normalise `./a.txt` to `a.txt` for display, the way users expect.
+            let f = f.strip_prefix(".").map(Path::to_path_buf).unwrap_or(f);
+            let k = key(&f);
+            if !seen.contains_key(&k) {
+                seen.insert(k, targets.len());
+                targets.push(f);
+            }
+        }
+    }
+    let mut extra: Vec<PathBuf> = Vec::new();
+    let ws = args
+        .workspace
+        .clone()
+        .or_else(|| config.root().map(Path::to_path_buf));
+    if let Some(ws) = ws {
+        let (files, _) = discover(&ws, &filter);
+        for f in files {
+            let k = key(&f);
+            if !seen.contains_key(&k) {
+                seen.insert(k, usize::MAX);
+                extra.push(f);
+            }
+        }
+    }
+    let stdin_key = stdin_text.as_ref().map(|_| key(&stdin_name));
+
+    let config = Arc::new(config);
+    let all: Vec<PathBuf> = targets
+        .iter()
+        .chain(extra.iter())
+        .filter(|p| Some(key(p)) != stdin_key)
+        .cloned()
+        .collect();
+    let show_progress = !args.no_progress && std::io::stderr().is_terminal() && all.len() > 200;
+    let bar = show_progress.then(|| {
+        let b = indicatif::ProgressBar::new(all.len() as u64);
+        b.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} reading {pos}/{len} articles {wide_bar}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        b
+    });
+    let tick = || {
+        if let Some(b) = &bar {
+            b.inc(1);
+        }
+    };
+    let loaded = load_articles(&all, config.files.max_size, &tick);
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let explicit: Vec<PathBuf> = paths.iter().map(|p| key(p)).collect();
+    let mut corpus = Corpus::new(config.clone());
+    let mut failed: Vec<PathBuf> = Vec::new();
+    for r in loaded {
+        match r {
+            Ok(a) => corpus.insert_analysis(a),
+            Err(s) => {
+                let named = explicit.contains(&key(&s.path));
+                eprintln!(
+                    "copydesk: {}: {}: {}",
+                    if named { "error" } else { "warning: skipped" },
+                    s.path.display(),
+                    s.reason
+                );
+                had_error |= named;
+                failed.push(s.path);
+            }
+        }
+    }
+    targets.retain(|t| !failed.contains(t));
+    if let Some(text) = stdin_text {
+        corpus.upsert(&stdin_name, text);
+        targets.push(stdin_name);
+    }
+    Loaded {
+        corpus,
+        targets,
+        had_error,
+    }
+}
+
+pub fn run(args: &CheckArgs) -> i32 {
+    let uses_stdin = args.paths.iter().any(|p| p.as_os_str() == STDIN);
+    let start = args
+        .stdin_filename
+        .clone()
+        .filter(|_| uses_stdin)
+        .or_else(|| args.paths.iter().find(|p| p.as_os_str() != STDIN).cloned())
+        .unwrap_or_else(|| PathBuf::from("."));
+    let config = match load_config(args.config.as_deref(), &start) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("copydesk: error: {e}");
+            return EXIT_ERROR;
+        }
+    };
+    let stdin_text = if uses_stdin {
+        let mut buf = Vec::new();
+        if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
+            eprintln!("copydesk: error: reading standard input: {e}");
+            return EXIT_ERROR;
+        }
+        match crate::engine::workspace::decode_article(buf) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                eprintln!("copydesk: error: standard input: {e}");
+                return EXIT_ERROR;
+            }
+        }
+    } else {
+        None
+    };
+    let Loaded {
+        mut corpus,
+        targets,
+        had_error,
+    } = load(args, config, stdin_text);
+    let config = corpus.config().clone();
+
+    if args.fix {
+        let stdin_name = args
+            .stdin_filename
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("<stdin>"));
+        let fixes: Vec<(PathBuf, String, usize)> = targets
+            .par_iter()
+            .filter_map(|t| {
+                let a = corpus.get(t)?.clone();
+                let (text, n) = fix_until_stable(a, &corpus, &config, args.unsafe_fixes);
+                (n > 0).then(|| (t.clone(), text, n))
+            })
+            .collect();
+        let mut files = 0;
+        let mut total = 0;
+        let mut write_error = false;
+        for (path, text, n) in fixes {
+            if uses_stdin && path == stdin_name {
+                // Fixed standard input goes to standard output, like other formatters.
+                print!("{text}");
+                let _ = std::io::stdout().flush();
+                total += n;
+                corpus.upsert(&path, text);
+                continue;
+            }
+            match write_atomically(&path, &text) {
+                Ok(()) => {
+                    files += 1;
+                    total += n;
+                    corpus.upsert(&path, text);
+                }
+                Err(e) => {
+                    eprintln!("copydesk: error: writing {}: {e}", path.display());
+                    write_error = true;
+                }
+            }
+        }
+        eprintln!(
+            "copydesk: applied {total} fix{} in {files} file{}",
+            if total == 1 { "" } else { "es" },
+            if files == 1 { "" } else { "s" }
+        );
+        if uses_stdin {
+            return if write_error || had_error {
+                EXIT_ERROR
+            } else {
+                EXIT_CLEAN
+            };
+        }
+        if write_error {
+            return EXIT_ERROR;
+        }
+    }
+
+    let reports: Vec<FileReport> = targets
+        .par_iter()
+        .filter_map(|t| {
+            let a = corpus.get(t)?;
+            Some(FileReport {
+                doc: a.doc.clone(),
+                findings: engine::check(a, &corpus, &config),
+            })
+        })
+        .collect();
+
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    let out = match args.format {
+        Format::Pretty => format::pretty::render(&reports, color),
+        Format::Json => format::json::render(&reports),
+        Format::Sarif => format::sarif::render(&reports),
+        Format::Github => format::github::render(&reports),
+    };
+    let mut stdout = std::io::stdout().lock();
+    if stdout
+        .write_all(out.as_bytes())
+        .and_then(|_| stdout.flush())
+        .is_err()
+    {
+        return EXIT_ERROR;
+    }
+    if had_error {
+        return EXIT_ERROR;
+    }
+    let failing = args.fail_on.threshold().is_some_and(|t| {
+        reports
+            .iter()
+            .any(|r| r.findings.iter().any(|f| f.severity >= t))
+    });
+    if failing {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
+}
+
+/// Write through a temporary file in the same folder and rename it over the original, so a
+/// crash never leaves half a file. Keeps the original's permissions.
+pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".copydesk-")
+        .tempfile_in(dir)?;
+    tmp.write_all(text.as_bytes())?;
+    tmp.as_file().sync_all()?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
+    }
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// `copydesk siblings FILE`.
+pub fn siblings(file: &Path, workspace: Option<&Path>, config_path: Option<&Path>) -> i32 {
+    let config = match load_config(config_path, file) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("copydesk: error: {e}");
+            return EXIT_ERROR;
+        }
+    };
+    if !file.is_file() {
+        eprintln!("copydesk: error: {}: not a file", file.display());
+        return EXIT_ERROR;
+    }
+    let root = workspace
+        .map(Path::to_path_buf)
+        .or_else(|| config.root().map(Path::to_path_buf))
+        .or_else(|| file.parent().map(Path::to_path_buf))
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| PathBuf::from("."));
+    let args = CheckArgs {
+        paths: vec![file.to_path_buf()],
+        format: Format::Pretty,
+        fail_on: super::FailOn::Never,
+        fix: false,
+        unsafe_fixes: false,
+        config: None,
+        stdin_filename: None,
+        workspace: Some(root),
+        color: ColorChoice::Never,
+        no_progress: false,
+    };
+    let loaded = load(&args, config, None);
+    if loaded.had_error {
+        return EXIT_ERROR;
+    }
+    let Some(a) = loaded.targets.first().and_then(|t| loaded.corpus.get(t)) else {
+        return EXIT_ERROR;
+    };
+    let sibs = loaded.corpus.siblings(a);
+    if sibs.is_empty() {
+        println!("{}: no sibling articles", file.display());
+        return EXIT_CLEAN;
+    }
+    println!(
+        "{}: {} sibling article{}",
+        file.display(),
+        sibs.len(),
+        if sibs.len() == 1 { "" } else { "s" }
+    );
+    for s in &sibs {
+        println!(
+            "  {:.2}  {}  {}",
+            s.score,
+            s.analysis.doc.path().display(),
+            title_of(&s.analysis)
+        );
+    }
+    EXIT_CLEAN
+}
+
+/// The first line of an article, shortened, as its title.
+pub fn title_of(a: &Analysis) -> String {
+    let first = a.lines.first().map(|l| a.slice(&l.range)).unwrap_or("");
+    let first = first.trim_start_matches('#').trim();
+    let mut t: String = first.chars().take(80).collect();
+    if first.chars().count() > 80 {
+        t.push('…');
+    }
+    t
+}

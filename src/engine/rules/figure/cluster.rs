@@ -1,0 +1,94 @@
+//! Data derived from a draft's set of siblings, built once per set of sibling versions and
+//! shared by every keystroke (and every draft of the same story). Keyed by the siblings' paths
+//! and content hashes, so an edited sibling gives a new entry; a small number of entries is
+//! kept, least recently used first out.
+
+use std::any::{Any, TypeId};
+use std::sync::{Arc, Mutex};
+
+use crate::engine::corpus::Sibling;
+
+const KEEP: usize = 16;
+
+type Entry = (TypeId, u64, Arc<dyn Any + Send + Sync>);
+
+static CACHE: Mutex<Vec<Entry>> = Mutex::new(Vec::new());
+
+/// A key for a set of siblings: their paths and content hashes, in path order.
+pub fn key(siblings: &[Sibling]) -> u64 {
+    let mut items: Vec<(&std::path::Path, u64)> = siblings
+        .iter()
+        .map(|s| (s.analysis.doc.path(), s.analysis.doc.hash()))
+        .collect();
+    items.sort();
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for (p, c) in items {
+        h.update(p.as_os_str().as_encoded_bytes());
+        h.update(&[0]);
+        h.update(&c.to_le_bytes());
+    }
+    h.digest()
+}
+
+/// The `T` built from `siblings` (sorted by path), computed once per set of sibling versions.
+pub fn get<T: Any + Send + Sync>(
+    siblings: &[Sibling],
+    build: impl FnOnce(&[Sibling]) -> T,
+) -> (u64, Arc<T>) {
+    let k = key(siblings);
+    let id = TypeId::of::<T>();
+    {
+        let mut c = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(i) = c.iter().position(|e| e.0 == id && e.1 == k) {
+            let e = c.remove(i);
+            let v = e.2.clone();
+            c.push(e);
+            if let Ok(v) = v.downcast::<T>() {
+                return (k, v);
+            }
+        }
+    }
+    let mut sorted: Vec<Sibling> = siblings.to_vec();
+    sorted.sort_by(|a, b| a.analysis.doc.path().cmp(b.analysis.doc.path()));
+    let v = Arc::new(build(&sorted));
+    let mut c = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    if !c.iter().any(|e| e.0 == id && e.1 == k) {
+        if c.len() >= KEEP {
+            c.remove(0);
+        }
+        c.push((id, k, v.clone() as Arc<dyn Any + Send + Sync>));
+    }
+    (k, v)
+}
+
+/// A bounded memo from a key to a value, for per-figure results that survive keystrokes.
+pub struct Memo<V> {
+    map: Mutex<Option<std::collections::HashMap<u64, V>>>,
+    cap: usize,
+}
+
+impl<V: Clone> Memo<V> {
+    pub const fn new(cap: usize) -> Self {
+        Memo {
+            map: Mutex::new(None),
+            cap,
+        }
+    }
+
+    pub fn get(&self, k: u64) -> Option<V> {
+        self.map
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+            .and_then(|m| m.get(&k).cloned())
+    }
+
+    pub fn put(&self, k: u64, v: V) {
+        let mut g = self.map.lock().unwrap_or_else(|e| e.into_inner());
+        let m = g.get_or_insert_with(Default::default);
+        if m.len() >= self.cap {
+            m.clear();
+        }
+        m.insert(k, v);
+    }
+}

@@ -1,0 +1,168 @@
+//! British and American spellings: the house's variety, or at least one variety per draft
+//! ("organization" … "organisation").
+//!
+//! ## What it finds
+//! With `[style] spelling = "us"` (the AP profile), a British spelling in running text:
+//! "organisation", "colour", "travelled", "centre", "defence". With `spelling = "uk"` (the UK
+//! profile), an American one. With `spelling = "any"`, nothing in a draft that keeps to one
+//! variety, and the minority variety in a draft that mixes them.
+//!
+//! Only words with a clear counterpart are compared, from a table of a few hundred pairs
+//! written for this project. Left alone: capitalised words inside a sentence (names such as
+//! "Labour Party", "Sydney Harbour", "Lincoln Center"), words that are British too ("meter" as a
+//! gauge, "program" as software, "tire", "check", "story"), and -ize spellings under the UK
+//! setting (Oxford spelling is British; under "any" a draft must still keep to one of -ise
+//! and -ize).
+//!
+//! ## Why it matters
+//! AP Stylebook, "dictionaries": AP follows Webster's New World College Dictionary, which gives
+//! American spellings. A wire story from a British agency pasted into an American draft (or the
+//! reverse) leaves a mixture that readers notice.
+//!
+//! ## Example
+//! ```text
+//! The organisation said its members had travelled overnight.
+//!     ^^^^^^^^^^^^ AP: “organization”        ^^^^^^^^^ AP: “traveled”
+//! ```
+//!
+//! ## Fix safety
+//! Unsafe: the counterpart keeps the word's meaning, but a lower-case word can still be part of a
+//! name or a quoted title, so an editor confirms.
+//!
+//! ## Configuration
+//! `[style] spelling = "us" | "uk" | "any"` (AP profile: "us"; UK profile: "uk"). Turn it off
+//! with `[rules] "style/spelling-variant" = "off"`.
+
+use crate::engine::analysis::TokenKind;
+use crate::engine::finding::{Edit, Finding, Fix, Severity};
+use crate::engine::rules::{Context, Rule};
+
+use super::spelling_table::{Entry, Variety, SPELLINGS};
+use super::text::{match_case, split_possessive, BlockKind, Start, StyleText};
+use super::Spelling;
+
+pub struct SpellingVariant;
+
+struct Hit<'e> {
+    range: std::ops::Range<usize>,
+    entry: &'e Entry,
+}
+
+impl Rule for SpellingVariant {
+    crate::rule_meta!("style/spelling-variant", Severity::Hint, "spelling.rs");
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let Some(settings) = super::active(cx, self.id()) else {
+            return;
+        };
+        let a = cx.analysis;
+        let text = a.text();
+        let st = StyleText::of(a);
+        let table = &*SPELLINGS;
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut lowered = String::new();
+        for (i, t) in a.tokens.iter().enumerate() {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let w = &text[t.range.clone()];
+            let (stem, _) = split_possessive(w);
+            if stem.len() < 4 || !stem.is_ascii() {
+                continue;
+            }
+            let b = stem.as_bytes();
+            let key: &str = if b[0].is_ascii_lowercase() {
+                stem
+            } else if b[0].is_ascii_uppercase()
+                && b[1..].iter().all(u8::is_ascii_lowercase)
+                && st.start[i] == Start::Hard
+            {
+                lowered.clear();
+                lowered.push(b[0].to_ascii_lowercase() as char);
+                lowered.push_str(&stem[1..]);
+                &lowered
+            } else {
+                continue;
+            };
+            let Some(entry) = table.get(key) else {
+                continue;
+            };
+            if matches!(
+                st.kind_at(t.range.start),
+                Some(BlockKind::Table) | Some(BlockKind::Heading) | None
+            ) || st.in_markup(t.range.start)
+            {
+                continue;
+            }
+            hits.push(Hit {
+                range: t.range.start..t.range.start + stem.len(),
+                entry,
+            });
+        }
+        if hits.is_empty() {
+            return;
+        }
+        // An American form counts unless it is also British; under the UK setting an -ize
+        // form is also left alone (Oxford spelling), while "any" holds a draft to one of
+        // -ise and -ize.
+        let uk_setting = settings.spelling == Spelling::Uk;
+        let countable = |h: &Hit| {
+            h.entry.variety == Variety::Uk || h.entry.reportable && !(uk_setting && h.entry.oxford)
+        };
+        let (target, house) = match settings.spelling {
+            Spelling::Us => (Variety::Us, true),
+            Spelling::Uk => (Variety::Uk, true),
+            Spelling::Any => {
+                let uk = hits
+                    .iter()
+                    .filter(|h| h.entry.variety == Variety::Uk)
+                    .count();
+                let us = hits
+                    .iter()
+                    .filter(|h| h.entry.variety == Variety::Us && countable(h))
+                    .count();
+                if uk == 0 || us == 0 {
+                    return;
+                }
+                let first_uk = hits.iter().position(|h| h.entry.variety == Variety::Uk);
+                let first_us = hits
+                    .iter()
+                    .position(|h| h.entry.variety == Variety::Us && countable(h));
+                let target = if uk != us {
+                    if uk > us {
+                        Variety::Uk
+                    } else {
+                        Variety::Us
+                    }
+                } else if first_uk < first_us {
+                    Variety::Uk
+                } else {
+                    Variety::Us
+                };
+                (target, false)
+            }
+        };
+        for h in hits
+            .iter()
+            .filter(|h| h.entry.variety != target && countable(h))
+        {
+            let written = &text[h.range.clone()];
+            let want = match_case(&h.entry.other, written);
+            let (this, that) = match target {
+                Variety::Us => ("British", "American"),
+                Variety::Uk => ("American", "British"),
+            };
+            let message = if house {
+                format!("{this} spelling; house style is {that}: “{want}”")
+            } else {
+                format!("{this} spelling in a draft that otherwise uses {that} spellings: “{want}”")
+            };
+            out.push(
+                Finding::new(self.id(), h.range.clone(), message).with_fix(Fix::unsafe_(
+                    format!("Write “{want}”"),
+                    vec![Edit::replace(h.range.clone(), want.clone())],
+                )),
+            );
+        }
+    }
+}

@@ -1,0 +1,267 @@
+//! `copydesk` on the command line: formats, exit codes, fixes, standard input, bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_copydesk"))
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cli")
+}
+
+fn run_in(dir: &Path, args: &[&str]) -> Output {
+    bin().current_dir(dir).args(args).output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn pretty_output_has_location_caret_and_fix() {
+    let o = run_in(&fixtures(), &["check", "--color", "never", "story"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    insta::assert_snapshot!("pretty", stdout(&o));
+}
+
+#[test]
+fn json_output_is_the_versioned_contract() {
+    let o = run_in(&fixtures(), &["check", "--format", "json", "story"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["version"], 1);
+    let f = &v["findings"][1];
+    assert_eq!(f["path"], "story/ferry.txt");
+    assert_eq!(f["rule"], "typo/repeated-word");
+    // Columns count Unicode scalar values: the crab is one column.
+    assert_eq!(
+        f["range"]["start"],
+        serde_json::json!({"line": 3, "column": 65})
+    );
+    insta::assert_snapshot!("json", stdout(&o));
+}
+
+#[test]
+fn sarif_and_github_formats() {
+    let o = run_in(&fixtures(), &["check", "--format", "sarif", "story"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["version"], "2.1.0");
+    let run = &v["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "copydesk");
+    assert!(run["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["id"] == "typo/repeated-word"));
+    let result = &run["results"][0];
+    assert_eq!(result["ruleId"], "typo/repeated-word");
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "story/ferry.txt"
+    );
+    assert_eq!(
+        result["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"],
+        ""
+    );
+    let rule_index = result["ruleIndex"].as_u64().unwrap() as usize;
+    assert_eq!(
+        run["tool"]["driver"]["rules"][rule_index]["id"],
+        "typo/repeated-word"
+    );
+
+    let o = run_in(&fixtures(), &["check", "--format", "github", "story"]);
+    insta::assert_snapshot!("github", stdout(&o));
+}
+
+#[test]
+fn exit_codes() {
+    let dir = fixtures();
+    assert_eq!(
+        run_in(&dir, &["check", "story/clean.md"]).status.code(),
+        Some(0)
+    );
+    assert_eq!(run_in(&dir, &["check", "story"]).status.code(), Some(1));
+    assert_eq!(
+        run_in(&dir, &["check", "--fail-on", "error", "story"])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        run_in(&dir, &["check", "--fail-on", "never", "story"])
+            .status
+            .code(),
+        Some(0)
+    );
+    let missing = run_in(&dir, &["check", "story/nope.txt"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        stderr(&missing).contains("story/nope.txt: no such file"),
+        "{}",
+        stderr(&missing)
+    );
+    assert_eq!(
+        run_in(&dir, &["check", "--format", "xml"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(run_in(&dir, &["frobnicate"]).status.code(), Some(2));
+}
+
+#[test]
+fn broken_config_is_an_error_naming_file_line_and_key() {
+    let t = tempfile::tempdir().unwrap();
+    std::fs::write(
+        t.path().join("copydesk.toml"),
+        "[files]\ninclude = \"*.txt\"\n",
+    )
+    .unwrap();
+    std::fs::write(t.path().join("a.txt"), "fine\n").unwrap();
+    let o = run_in(t.path(), &["check", "a.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(
+        e.contains("copydesk.toml") && e.contains("line 2") && e.contains("include"),
+        "{e}"
+    );
+
+    std::fs::write(
+        t.path().join("copydesk.toml"),
+        "[rules]\n\"typo/no-such-rule\" = \"off\"\n",
+    )
+    .unwrap();
+    let o = run_in(t.path(), &["check", "a.txt"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        stderr(&o).contains("typo/no-such-rule"),
+        "unknown rule is a warning: {}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn fix_writes_safe_fixes_and_a_second_run_has_nothing_to_fix() {
+    let t = tempfile::tempdir().unwrap();
+    for f in ["copydesk.toml", "ferry.txt", "clean.md"] {
+        std::fs::copy(fixtures().join("story").join(f), t.path().join(f)).unwrap();
+    }
+    let o = run_in(t.path(), &["check", "--fix", "."]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("applied 2 fixes in 1 file"),
+        "{}",
+        stderr(&o)
+    );
+    let fixed = std::fs::read_to_string(t.path().join("ferry.txt")).unwrap();
+    assert_eq!(
+        fixed,
+        "Harbour council approves the new ferry terminal\n\nThe vote, taken on Tuesday, ended a 🦀 two-year dispute over the site.\n"
+    );
+    // CRLF file untouched byte for byte.
+    assert_eq!(
+        std::fs::read(t.path().join("clean.md")).unwrap(),
+        std::fs::read(fixtures().join("story/clean.md")).unwrap()
+    );
+    let again = run_in(t.path(), &["check", "--fix", "."]);
+    assert!(
+        stderr(&again).contains("applied 0 fixes"),
+        "{}",
+        stderr(&again)
+    );
+    // No temporary files left behind.
+    let names: Vec<String> = std::fs::read_dir(t.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.iter().all(|n| !n.starts_with(".copydesk-")),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn standard_input_is_named_by_stdin_filename() {
+    let mut child = bin()
+        .current_dir(fixtures())
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "story/draft.txt",
+            "-",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"It was was late.\n")
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["findings"][0]["path"], "story/draft.txt");
+    assert_eq!(v["findings"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn binary_invalid_utf8_and_huge_files_are_skipped_with_a_message() {
+    let t = tempfile::tempdir().unwrap();
+    std::fs::write(t.path().join("bin.txt"), b"PK\x03\x04\0\0binary").unwrap();
+    std::fs::write(t.path().join("latin1.txt"), b"caf\xe9 the the\n").unwrap();
+    std::fs::write(t.path().join("ok.txt"), "the the\n").unwrap();
+    std::fs::write(t.path().join("copydesk.toml"), "[files]\nmax_size = 100\n").unwrap();
+    std::fs::write(t.path().join("big.txt"), "word ".repeat(100)).unwrap();
+    let o = run_in(t.path(), &["check", "--format", "json", "."]);
+    let e = stderr(&o);
+    assert!(e.contains("bin.txt: binary file"), "{e}");
+    assert!(e.contains("latin1.txt: not valid UTF-8"), "{e}");
+    assert!(e.contains("big.txt: too large"), "{e}");
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "found in a folder: skipped, not an error; {e}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["path"] == "ok.txt"));
+    // Named explicitly, an unreadable file is an error.
+    assert_eq!(
+        run_in(t.path(), &["check", "bin.txt"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn rules_and_explain() {
+    let o = run_in(&fixtures(), &["rules"]);
+    assert!(stdout(&o).contains("typo/repeated-word"));
+    let o = run_in(&fixtures(), &["explain", "typo/repeated-word"]);
+    assert_eq!(o.status.code(), Some(0));
+    let s = stdout(&o);
+    assert!(
+        s.contains("## Fix safety") && s.contains("\"typo/repeated-word\" = \"off\""),
+        "{s}"
+    );
+    let o = run_in(&fixtures(), &["explain", "typo/repeated-wrd"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("did you mean: typo/repeated-word"),
+        "{}",
+        stderr(&o)
+    );
+}

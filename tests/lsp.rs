@@ -1,0 +1,242 @@
+//! The real `copydesk lsp` binary driven over stdio by a test client.
+
+mod common;
+
+use common::{apply_edits_utf16, file_uri, Client};
+use serde_json::{json, Value};
+
+fn repeated(diags: &[Value]) -> Vec<&Value> {
+    diags
+        .iter()
+        .filter(|d| d["code"] == "typo/repeated-word")
+        .collect()
+}
+
+#[test]
+fn open_diagnose_fix_change_and_version_checks() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draft.txt");
+    // The emoji (two UTF-16 units) before the fault checks the column encoding.
+    let text = "Crowds 🦀 cheered as the the mayor spoke.\n";
+    std::fs::write(&path, text).unwrap();
+    let uri = file_uri(&path);
+
+    let mut c = Client::start();
+    let init = c.initialize(dir.path(), &["utf-16"], json!({}));
+    assert_eq!(init["capabilities"]["positionEncoding"], "utf-16");
+    assert_eq!(init["capabilities"]["textDocumentSync"]["change"], 2);
+
+    c.open(&uri, text, 1);
+    let d = c.diagnostics(&uri, 1);
+    let r = repeated(&d);
+    assert_eq!(r.len(), 1, "{d:#?}");
+    let diag = r[0].clone();
+    assert_eq!(diag["source"], "copydesk");
+    // "Crowds 🦀 cheered as the " is 25 UTF-16 units: the second "the" starts at 25.
+    assert_eq!(diag["range"]["start"], json!({"line": 0, "character": 25}));
+    assert_eq!(diag["range"]["end"], json!({"line": 0, "character": 28}));
+
+    // Ask for the quick fix and apply it as an editor would.
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": diag["range"],
+               "context": {"diagnostics": [diag], "only": ["quickfix"]}}),
+    );
+    let fix = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["kind"] == "quickfix" && a["isPreferred"] == true)
+        .expect("a preferred quick fix")
+        .clone();
+    let edits = fix["edit"]["changes"][&uri].as_array().unwrap().clone();
+    let fixed = apply_edits_utf16(text, &edits);
+    assert_eq!(fixed, "Crowds 🦀 cheered as the mayor spoke.\n");
+
+    // Send the edit back as an incremental change: version 2 is clean.
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2},
+               "contentChanges": edits.iter().map(|e| json!({"range": e["range"], "text": e["newText"]})).collect::<Vec<_>>()}),
+    );
+    assert!(repeated(&c.diagnostics(&uri, 2)).is_empty());
+
+    // A change whose version is not newer is dropped: it would re-introduce the fault.
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2},
+               "contentChanges": [{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "the the "}]}),
+    );
+    // Version 3 adds a fault at the end of the line; the diagnostics must be computed on
+    // version 2's text plus this change only.
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 3},
+               "contentChanges": [{"range": {"start": {"line": 1, "character": 0}, "end": {"line": 1, "character": 0}}, "text": "And and then"}]}),
+    );
+    let d3 = c.diagnostics(&uri, 3);
+    let r3 = repeated(&d3);
+    assert_eq!(r3.len(), 1, "{d3:#?}");
+    assert_eq!(r3[0]["range"]["start"], json!({"line": 1, "character": 4}));
+
+    // Fix all: every safe fix in one edit.
+    let all = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri},
+               "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+               "context": {"diagnostics": [], "only": ["source.fixAll"]}}),
+    );
+    let all = all.as_array().unwrap();
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert_eq!(all[0]["kind"], "source.fixAll.copydesk");
+    let current = "Crowds 🦀 cheered as the mayor spoke.\nAnd and then";
+    let edits = all[0]["edit"]["changes"][&uri].as_array().unwrap();
+    assert_eq!(
+        apply_edits_utf16(current, edits),
+        "Crowds 🦀 cheered as the mayor spoke.\nAnd then"
+    );
+
+    // Pull diagnostics agree with what was pushed.
+    let pulled = c.request(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    assert_eq!(pulled["kind"], "full");
+    assert_eq!(repeated(pulled["items"].as_array().unwrap()).len(), 1);
+
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn utf8_position_encoding_when_offered() {
+    let dir = tempfile::tempdir().unwrap();
+    let uri = file_uri(&dir.path().join("a.md"));
+    let mut c = Client::start();
+    let init = c.initialize(dir.path(), &["utf-8", "utf-16"], json!({}));
+    assert_eq!(init["capabilities"]["positionEncoding"], "utf-8");
+    c.open(&uri, "𝐀 was was bold\n", 1);
+    let d = c.diagnostics(&uri, 1);
+    let r = repeated(&d);
+    assert_eq!(r.len(), 1);
+    // 𝐀 is 4 bytes: "𝐀 was " is 9 bytes.
+    assert_eq!(r[0]["range"]["start"], json!({"line": 0, "character": 9}));
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn hostile_requests_do_not_crash_the_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let uri = file_uri(&dir.path().join("a.txt"));
+    let ghost = file_uri(&dir.path().join("never-opened.txt"));
+    let mut c = Client::start();
+    c.initialize(dir.path(), &[], json!({}));
+    c.open(&uri, "One line.\r\nTwo 🦀 lines.\r\n", 1);
+    c.diagnostics(&uri, 1);
+    // Ranges far outside the text, reversed ranges, positions inside a surrogate pair.
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [
+            {"range": {"start": {"line": 999, "character": 5}, "end": {"line": 1000, "character": 0}}, "text": "tail"},
+            {"range": {"start": {"line": 1, "character": 6}, "end": {"line": 0, "character": 2}}, "text": "x"},
+            {"range": {"start": {"line": 1, "character": 5}, "end": {"line": 1, "character": 5}}, "text": "y"}
+        ]}),
+    );
+    c.diagnostics(&uri, 2);
+    // Unknown documents, a change to a document never opened.
+    let r = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": ghost}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 99, "character": 99}}, "context": {"diagnostics": []}}),
+    );
+    assert!(r.is_null() || r.as_array().is_some_and(|a| a.is_empty()));
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": ghost, "version": 9}, "contentChanges": [{"text": "x"}]}),
+    );
+    let h = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 4000, "character": 4000}}),
+    );
+    assert!(h.is_null() || h.is_object());
+    // Closing mid-analysis: change then close at once.
+    c.notify("textDocument/didChange", json!({"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": "the the"}]}));
+    c.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let bad = c.request_raw(
+        "workspace/executeCommand",
+        json!({"command": "copydesk.siblings", "arguments": [42]}),
+    );
+    assert!(bad.get("error").is_some());
+    // Still alive and answering.
+    c.open(&uri, "fine fine text\n", 10);
+    assert_eq!(repeated(&c.diagnostics(&uri, 10)).len(), 1);
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn config_from_the_workspace_and_from_the_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("copydesk.toml"),
+        "[rules]\n\"typo/repeated-word\" = \"error\"\n",
+    )
+    .unwrap();
+    let uri = file_uri(&dir.path().join("a.txt"));
+    let mut c = Client::start();
+    c.initialize(dir.path(), &[], json!({}));
+    c.open(&uri, "so the the end\n", 1);
+    let d = c.diagnostics(&uri, 1);
+    assert_eq!(
+        repeated(&d)[0]["severity"],
+        1,
+        "severity error from copydesk.toml"
+    );
+
+    // The editor switches the rule off at run time.
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"copydesk": {"rules": {"typo/repeated-word": "off"}}}}),
+    );
+    c.notify("textDocument/didChange", json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": "so the the end!\n"}]}));
+    assert!(repeated(&c.diagnostics(&uri, 2)).is_empty());
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn broken_config_is_reported_and_the_server_keeps_running() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("copydesk.toml"), "[rules\nbroken").unwrap();
+    let uri = file_uri(&dir.path().join("a.txt"));
+    let mut c = Client::start();
+    c.initialize(dir.path(), &[], json!({}));
+    let m = c.wait_for(|m| m["method"] == "window/showMessage");
+    assert_eq!(m["params"]["type"], 1);
+    assert!(
+        m["params"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("copydesk.toml"),
+        "{m}"
+    );
+    c.open(&uri, "the the\n", 1);
+    assert_eq!(
+        repeated(&c.diagnostics(&uri, 1)).len(),
+        1,
+        "defaults still apply"
+    );
+
+    // Fixing the file takes effect without a restart.
+    std::fs::write(
+        dir.path().join("copydesk.toml"),
+        "[rules]\ntypo = \"off\"\n",
+    )
+    .unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": file_uri(&dir.path().join("copydesk.toml")), "type": 2}]}),
+    );
+    c.notify("textDocument/didChange", json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": "the the.\n"}]}));
+    assert!(repeated(&c.diagnostics(&uri, 2)).is_empty());
+    assert!(c.shutdown().success());
+}
