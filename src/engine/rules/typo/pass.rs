@@ -487,6 +487,16 @@ fn alignment(s: &Sib, c: &Ctx<'_>, j: usize) -> (usize, bool) {
     (strength, has_content)
 }
 
+/// The sibling word at `j` has the draft word's neighbour (next to it, either side) and that
+/// neighbour is a content word.
+fn shares_neighbour(words: &[W], j: usize, c: &Ctx<'_>) -> bool {
+    let p = words[j].para;
+    let before = j.checked_sub(1).map(|t| &words[t]).filter(|x| x.para == p);
+    let after = words.get(j + 1).filter(|x| x.para == p);
+    before.is_some_and(|b| c.before_w[0].is_some_and(|d| d.h == b.h && content(Some(d))))
+        || after.is_some_and(|a| c.after_w[0].is_some_and(|d| d.h == a.h && content(Some(d))))
+}
+
 /// Two neighbouring letters swapped.
 fn transposition(w: &str, c: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (w.chars().collect(), c.chars().collect());
@@ -579,7 +589,8 @@ impl Env<'_> {
                 if claimed[i] || !ws[i].cap {
                     continue;
                 }
-                if let Some(f) = self.unknown_name_word(text, &ws[i], forms[k], base) {
+                let ctx = Ctx::at(ws, i);
+                if let Some(f) = self.unknown_name_word(text, &ws[i], forms[k], base, &ctx) {
                     claimed[i] = true;
                     out.push(f);
                 }
@@ -792,7 +803,14 @@ impl Env<'_> {
 
     /// A capitalised word no dictionary or list knows, one letter from a name the siblings (or
     /// the lists) use.
-    fn unknown_name_word(&self, text: &str, w: &W, form: &str, base: usize) -> Option<Finding> {
+    fn unknown_name_word(
+        &self,
+        text: &str,
+        w: &W,
+        form: &str,
+        base: usize,
+        ctx: &Ctx<'_>,
+    ) -> Option<Finding> {
         let written = &text[w.range.clone()];
         if form.chars().count() < 4 || !is_wordlike(form) || w.number {
             return None;
@@ -826,6 +844,16 @@ impl Env<'_> {
                     let wi = sib.ix.runs[rid as usize].1[q as usize];
                     let sw = &sib.ix.words[wi];
                     if !sw.cap {
+                        continue;
+                    }
+                    // Names are dense ("Osama"/"Obama"): a changed letter needs a shared
+                    // neighbour ("Konstantin Kalashev"/"Konstantin Kalachev").
+                    if substitution(form, k)
+                        && !list.iter().any(|&(r2, q2)| {
+                            let wi = sib.ix.runs[r2 as usize].1[q2 as usize];
+                            shares_neighbour(&sib.ix.words, wi, ctx)
+                        })
+                    {
                         continue;
                     }
                     let shown = sib.a.text()[sw.range.clone()].to_string();
