@@ -487,6 +487,33 @@ fn alignment(s: &Sib, c: &Ctx<'_>, j: usize) -> (usize, bool) {
     (strength, has_content)
 }
 
+/// "konstantin kalachev" -> "Konstantin Kalachev" (names learnt from the workspace are kept
+/// in lower case).
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| match_case("X", w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// "Blinken's" -> "Blinken".
+fn strip_possessive(s: &str) -> &str {
+    s.strip_suffix("’s")
+        .or_else(|| s.strip_suffix("'s"))
+        .unwrap_or(s)
+}
+
+/// The replacement for a name word: the known spelling, in the draft's case when the known
+/// form is all lower case (names learnt from the workspace), with the draft's possessive.
+fn name_replacement(written: &str, known: &str) -> String {
+    let base = strip_possessive(known);
+    let mut rep = match_case(strip_possessive(written), base);
+    if let Some(p) = written.strip_prefix(strip_possessive(written)) {
+        rep.push_str(p);
+    }
+    rep
+}
+
 /// The sibling word at `j` has the draft word's neighbour (next to it, either side) and that
 /// neighbour is a content word.
 fn shares_neighbour(words: &[W], j: usize, c: &Ctx<'_>) -> bool {
@@ -626,7 +653,7 @@ impl Env<'_> {
                             continue;
                         }
                         let w2 = &sib.ix.words[idx2[y]];
-                        let shown = sib.a.text()[w2.range.clone()].to_string();
+                        let shown = strip_possessive(&sib.a.text()[w2.range.clone()]).to_string();
                         let start = sib.ix.words[idx2[0]].range.start;
                         let end = sib.ix.words[*idx2.last().unwrap_or(&idx2[0])].range.end;
                         let rel = Related {
@@ -670,13 +697,15 @@ impl Env<'_> {
                 let w = &ws[idx[x]];
                 let written = &text[w.range.clone()];
                 let run_text = &text[ws[idx[0]].range.start..ws[*idx.last()?].range.end];
+                // The draft's word is a name in its own right ("Anthony"): only agreement of
+                // several siblings or a known full name makes the change certain.
                 let both_known = self.known_capword(forms[x]) && dictionary::check(written);
+                let single = mine.len() == 1;
+                let agreed = single && mine[0].2.len() >= 2;
+                let known_full = single && self.candidate_name_known(forms, x, &mine[0].1);
                 // One sibling against the draft is a tie unless something else sides with it.
-                let backed = mine.len() == 1
-                    && (mine[0].2.len() >= 2
-                        || !dictionary::check(written)
-                        || self.candidate_name_known(forms, x, &mine[0].1));
-                let safe = mine.len() == 1 && !both_known && backed;
+                let backed = agreed || known_full || !dictionary::check(written);
+                let safe = single && (agreed || known_full || !both_known && backed);
                 let names: Vec<String> = mine.iter().map(|c| quote(&c.1)).collect();
                 let mut f = Finding::new(
                     NAME_SIBLING,
@@ -689,7 +718,7 @@ impl Env<'_> {
                     ),
                 );
                 for c in &mine {
-                    let rep = match_apostrophe(written, &c.1);
+                    let rep = name_replacement(written, &c.1);
                     let title = format!("Change to {}", quote(&rep));
                     let edit = vec![Edit::replace(w.range.start + base..w.range.end + base, rep)];
                     f = f.with_fix(if safe {
@@ -749,7 +778,16 @@ impl Env<'_> {
                 continue;
             }
             let safe = mine.len() == 1 && source != Source::Workspace;
-            let names: Vec<String> = mine.iter().map(|c| quote(&c.2)).collect();
+            let names: Vec<String> = mine
+                .iter()
+                .map(|c| {
+                    if c.2.chars().any(char::is_uppercase) {
+                        quote(&c.2)
+                    } else {
+                        quote(&title_case(&c.2))
+                    }
+                })
+                .collect();
             let whence = match source {
                 Source::House => "the house list",
                 Source::Bundled => "Copydesk's list of names in the news",
@@ -765,7 +803,7 @@ impl Env<'_> {
                 ),
             );
             for c in &mine {
-                let rep = match_apostrophe(written, &c.1);
+                let rep = name_replacement(written, &c.1);
                 let title = format!("Change to {}", quote(&rep));
                 let edit = vec![Edit::replace(w.range.start + base..w.range.end + base, rep)];
                 f = f.with_fix(if safe {
