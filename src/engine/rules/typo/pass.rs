@@ -449,11 +449,7 @@ fn aligned_at(s: &Sib, c: &Ctx<'_>, h: u64, min: usize) -> Option<usize> {
         if x == 0 || y == 0 {
             continue;
         }
-        let Some(list) = s.ix.ctx.get(&ctx_key(kind, x, y)) else {
-            continue;
-        };
-        for &j in list {
-            let j = j as usize;
+        for j in s.ix.ctx(ctx_key(kind, x, y)) {
             if s.ix.words[j].h == h && alignment(s, c, j).0 >= min {
                 return Some(j);
             }
@@ -1030,11 +1026,7 @@ impl Env<'_> {
                 if x == 0 || y == 0 {
                     continue;
                 }
-                let Some(list) = sib.ix.ctx.get(&ctx_key(kind, x, y)) else {
-                    continue;
-                };
-                for &j in list {
-                    let j = j as usize;
+                for j in sib.ix.ctx(ctx_key(kind, x, y)) {
                     let cw = &sib.ix.words[j];
                     if cw.h == w.h {
                         return None; // a sibling uses the draft's word here
