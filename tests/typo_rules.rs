@@ -218,6 +218,13 @@ fn spelling_finds_misspellings_with_candidates() {
         "{fixed}"
     );
     silent("typo/spelling", &fixed, &[]);
+    // Two slips in one sentence are still slips, not another language.
+    let f = run(
+        "typo/spelling",
+        "The goverment recieved the report on Monday.",
+        &[],
+    );
+    assert_eq!(f.len(), 2, "{f:#?}");
     // A sibling that has the word makes the fix safe.
     fixes(
         "typo/spelling",

@@ -1413,8 +1413,16 @@ impl Env<'_> {
     }
 }
 
-/// For each word: does its sentence look like another language (or code)? Two unknown
-/// lower-case words making a fifth of the sentence, or four anywhere in it.
+/// Common function words of other languages that are not English words.
+const FOREIGN_FUNCTION_WORDS: &[&str] = &[
+    "el", "los", "las", "del", "que", "por", "para", "una", "es", "su", "sus", "les", "des", "une",
+    "dans", "du", "aux", "pour", "qui", "und", "ist", "nicht", "mit", "der", "das", "ein", "eine",
+    "il", "di", "che", "gli", "della", "não", "uma", "muy", "pero", "como", "más", "sind", "auf",
+];
+
+/// For each word: does its sentence look like another language (or code)? Three unknown
+/// lower-case words making a quarter of the sentence, four anywhere in it, or unknown words
+/// beside function words of another language ("el", "und", "une").
 fn foreign_sentences(text: &str, words: &[W]) -> Vec<bool> {
     let mut out = vec![false; words.len()];
     let mut i = 0;
@@ -1424,6 +1432,10 @@ fn foreign_sentences(text: &str, words: &[W]) -> Vec<bool> {
             j += 1;
         }
         let (mut n, mut unknown) = (0, 0);
+        let foreign_function = words[i..j]
+            .iter()
+            .filter(|w| FOREIGN_FUNCTION_WORDS.contains(&w.norm.as_str()))
+            .count();
         for w in &words[i..j] {
             if w.cap || w.number || w.norm.len() < 3 {
                 continue;
@@ -1433,7 +1445,11 @@ fn foreign_sentences(text: &str, words: &[W]) -> Vec<bool> {
                 unknown += 1;
             }
         }
-        if unknown >= 4 || unknown >= 2 && unknown * 5 >= n {
+        if unknown >= 4
+            || unknown >= 3 && unknown * 4 >= n
+            || foreign_function >= 2 && unknown >= 1
+            || foreign_function >= 1 && unknown >= 2
+        {
             out[i..j].iter_mut().for_each(|x| *x = true);
         }
         i = j;
