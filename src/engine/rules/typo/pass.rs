@@ -1334,9 +1334,14 @@ impl Env<'_> {
         }
         // Candidates: the siblings' words first, then the dictionary's.
         let mut cands: Vec<(String, bool)> = Vec::new();
+        let first = w.norm.chars().next();
         for s in &self.sibs {
             for sw in &s.ix.words {
-                if sw.cap || sw.number || sw.norm.len().abs_diff(w.norm.len()) > 1 {
+                if sw.cap
+                    || sw.number
+                    || sw.norm.len().abs_diff(w.norm.len()) > 1
+                    || sw.norm.chars().next() != first
+                {
                     continue;
                 }
                 if osa(&w.norm, &sw.norm, 1) == 1 && !cands.iter().any(|c| c.0 == sw.norm) {
