@@ -347,6 +347,26 @@ fn name_sibling_reports_the_siblings_spelling() {
 }
 
 #[test]
+fn ignore_directive_sits_after_front_matter_and_silences_names_too() {
+    let draft = "---\ntitle: Visit\n---\nThe goverment said so.\n";
+    let f = run("typo/spelling", draft, &[]);
+    let fixed = apply_edits(draft, f[0].fixes.last().unwrap().edits.clone());
+    assert_eq!(
+        fixed,
+        "---\ntitle: Visit\n---\n<!-- copydesk-ignore-word goverment -->\nThe goverment said so.\n"
+    );
+    silent("typo/spelling", &fixed, &[]);
+    silent(
+        "name",
+        "<!-- copydesk-ignore-word Anthony -->\nSecretary of State Anthony Blinken arrived.",
+        &[
+            "Antony Blinken arrived in Beijing.",
+            "Antony Blinken spoke.",
+        ],
+    );
+}
+
+#[test]
 fn name_sibling_leaves_agreeing_and_inflected_names_alone() {
     silent(
         "name",

@@ -674,9 +674,13 @@ impl Env<'_> {
                     }
                 }
             }
-            // The draft's spelling is the known one, or the sibling's is the misspelling.
+            // The draft's spelling is the known one, or the sibling's is the misspelling, or
+            // the word is ignored in this article.
             cands.retain(|c| {
                 let x = c.0;
+                if self.ignored.contains(forms[x]) {
+                    return false;
+                }
                 let w = &ws[idx[x]];
                 let written = &text[w.range.clone()];
                 let seq: Vec<&str> = (0..forms.len()).map(|i| forms[i]).collect();
@@ -762,9 +766,9 @@ impl Env<'_> {
             let mine: Vec<_> = cands.iter().filter(|c| c.0 == x).collect();
             let w = &ws[idx[x]];
             let written = &text[w.range.clone()];
-            // The draft's version is itself a known name: leave it.
+            // The draft's version is itself a known name, or ignored in this article.
             let draft_seq = forms[lo..hi].join(" ");
-            if self.is_known_name(&draft_seq) {
+            if self.is_known_name(&draft_seq) || self.ignored.contains(forms[x]) {
                 continue;
             }
             if dictionary::check(written) && hi - lo < 3 {
