@@ -43,7 +43,30 @@ fn clusters() -> BTreeMap<String, Vec<(String, String)>> {
 }
 
 /// `typo`/`name` findings on `draft` (as `name`) with the cluster's other files as siblings.
+/// With `COPYDESK_TEST_INDEX_SIBLINGS` set, every cluster goes into one workspace and the
+/// corpus's sibling index picks the siblings instead.
 fn check(cluster: &[(String, String)], name: &str, draft: &str) -> Vec<Finding> {
+    if std::env::var_os("COPYDESK_TEST_INDEX_SIBLINGS").is_some() {
+        let mut corpus = Corpus::new(Arc::new(Config::default()));
+        let mut own = None;
+        for (c, files) in clusters() {
+            for (n, t) in files {
+                let p = PathBuf::from(format!("{c}/{n}"));
+                if n == name && cluster.iter().any(|(m, u)| *m == n && *u == t) {
+                    own = Some(p);
+                } else {
+                    corpus.upsert(&p, t);
+                }
+            }
+        }
+        let own = own.unwrap();
+        let a = corpus.upsert(&own, draft.to_string());
+        let config = corpus.config().clone();
+        return copydesk::engine::check(&a, &corpus, &config)
+            .into_iter()
+            .filter(|f| matches!(f.family(), "typo" | "name"))
+            .collect();
+    }
     let mut corpus = Corpus::new(Arc::new(Config::default()));
     for (n, t) in cluster {
         if n != name {
@@ -179,4 +202,29 @@ fn injected_errors_are_found_with_the_right_fix() {
         "{} other findings in {words} words",
         extra.len()
     );
+}
+
+/// The corpus's own sibling index links the articles of each cluster (with the clusters in
+/// one workspace). Reported, not asserted: the sibling index belongs to another part of the
+/// engine, and the typo tests above give the siblings explicitly.
+#[test]
+fn sibling_index_links_the_clusters() {
+    let mut corpus = Corpus::new(Arc::new(Config::default()));
+    let clusters = clusters();
+    for (c, files) in &clusters {
+        for (n, t) in files {
+            corpus.upsert(Path::new(&format!("{c}/{n}")), t.clone());
+        }
+    }
+    for (c, files) in &clusters {
+        for (n, _) in files {
+            let a = corpus.get(Path::new(&format!("{c}/{n}"))).unwrap().clone();
+            let s: Vec<String> = corpus
+                .siblings(&a)
+                .iter()
+                .map(|s| format!("{} {:.2}", s.analysis.doc.path().display(), s.score))
+                .collect();
+            eprintln!("{c}/{n}: {s:?}");
+        }
+    }
 }

@@ -44,10 +44,11 @@ fn keystroke_latency() {
         }
     }
     let words = draft.split_whitespace().count();
+    // The other families off (by family, as a user would write it).
     let mut config = Config::default();
-    for r in &registry().rules {
-        if !(r.id().starts_with("typo/") || r.id().starts_with("name/")) {
-            config.rules.insert(r.id().to_string(), RuleSetting::Off);
+    for fam in copydesk::engine::rules::FAMILIES {
+        if *fam != "typo" && *fam != "name" {
+            config.rules.insert(fam.to_string(), RuleSetting::Off);
         }
     }
     let mut corpus = Corpus::new(Arc::new(config));
@@ -98,6 +99,35 @@ fn keystroke_latency() {
         check(&a);
         times.push(t.elapsed());
     }
+    // The pass alone (repeated-word off), same edits.
+    let mut pass_only = (*config).clone();
+    pass_only
+        .rules
+        .insert("typo/repeated-word".into(), RuleSetting::Off);
+    let mut ptimes = Vec::new();
+    let mut text2 = draft.clone();
+    let mut at2 = text2.len() / 3;
+    for i in 0..200 {
+        while !text2.is_char_boundary(at2) {
+            at2 += 1;
+        }
+        text2.insert(at2, if i % 2 == 0 { 'y' } else { ' ' });
+        at2 += 1;
+        let a = Analysis::new(Arc::new(Document::new("draft.txt", text2.clone())));
+        let cx = Context {
+            analysis: &a,
+            siblings: &siblings,
+            corpus: &corpus,
+            config: &pass_only,
+        };
+        let t = Instant::now();
+        copydesk::engine::check_with(&cx);
+        ptimes.push(t.elapsed());
+    }
+    eprintln!(
+        "keystroke re-check without repeated-word: median {:?}",
+        median(ptimes)
+    );
     let m = median(times.clone());
     let max = times.iter().max().unwrap();
     eprintln!("keystroke re-check: median {m:?}, max {max:?}");
@@ -105,6 +135,42 @@ fn keystroke_latency() {
     let t = Instant::now();
     check(&first);
     eprintln!("unchanged re-check: {:?}", t.elapsed());
+    let cx = Context {
+        analysis: &first,
+        siblings: &siblings,
+        corpus: &corpus,
+        config: &pass_only,
+    };
+    let t = Instant::now();
+    for _ in 0..100 {
+        copydesk::engine::check_with(&cx);
+    }
+    eprintln!(
+        "unchanged re-check without repeated-word: {:?}",
+        t.elapsed() / 100
+    );
+    let rw = registry().get("typo/repeated-word").unwrap();
+    let cx = Context {
+        analysis: &first,
+        siblings: &siblings,
+        corpus: &corpus,
+        config: &config,
+    };
+    let t = Instant::now();
+    let mut out = Vec::new();
+    for _ in 0..100 {
+        rw.check(&cx, &mut out);
+    }
+    eprintln!(
+        "repeated-word alone: {:?} ({} tokens)",
+        t.elapsed() / 100,
+        first.tokens.len()
+    );
+    let t = Instant::now();
+    for _ in 0..100 {
+        check(&first);
+    }
+    eprintln!("unchanged re-check (x100 mean): {:?}", t.elapsed() / 100);
     assert!(
         m < Duration::from_micros(200),
         "median keystroke re-check {m:?}"

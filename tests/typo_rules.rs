@@ -218,6 +218,13 @@ fn spelling_finds_misspellings_with_candidates() {
         "{fixed}"
     );
     silent("typo/spelling", &fixed, &[]);
+    // Two slips in one sentence are still slips, not another language.
+    let f = run(
+        "typo/spelling",
+        "The goverment recieved the report on Monday.",
+        &[],
+    );
+    assert_eq!(f.len(), 2, "{f:#?}");
     // A sibling that has the word makes the fix safe.
     fixes(
         "typo/spelling",
@@ -305,6 +312,29 @@ fn name_sibling_reports_the_siblings_spelling() {
         apply_edits(draft, f[0].fixes[0].edits.clone()),
         "Secretary of State Antony Blinken arrived in Beijing."
     );
+    // The draft's possessive stays; the siblings' does not come along.
+    fixes(
+        "name",
+        "It was Anthony Blinken’s third visit.",
+        &[
+            "Antony Blinken's trip was announced.",
+            "Antony Blinken arrived.",
+        ],
+        "Anthony",
+        "It was Antony Blinken’s third visit.",
+        true,
+    );
+    fixes(
+        "name",
+        "It was Secretary Antony Blinkin’s third visit.",
+        &[
+            "Antony Blinken's trip was announced.",
+            "Antony Blinken arrived.",
+        ],
+        "Blinkin’s",
+        "It was Secretary Antony Blinken’s third visit.",
+        true,
+    );
     // A single unknown word one letter from the siblings' name.
     fixes(
         "name",
@@ -313,6 +343,26 @@ fn name_sibling_reports_the_siblings_spelling() {
         "Kalashev",
         "Independent analyst Konstantin Kalachev said the trip mattered.",
         true,
+    );
+}
+
+#[test]
+fn ignore_directive_sits_after_front_matter_and_silences_names_too() {
+    let draft = "---\ntitle: Visit\n---\nThe goverment said so.\n";
+    let f = run("typo/spelling", draft, &[]);
+    let fixed = apply_edits(draft, f[0].fixes.last().unwrap().edits.clone());
+    assert_eq!(
+        fixed,
+        "---\ntitle: Visit\n---\n<!-- copydesk-ignore-word goverment -->\nThe goverment said so.\n"
+    );
+    silent("typo/spelling", &fixed, &[]);
+    silent(
+        "name",
+        "<!-- copydesk-ignore-word Anthony -->\nSecretary of State Anthony Blinken arrived.",
+        &[
+            "Antony Blinken arrived in Beijing.",
+            "Antony Blinken spoke.",
+        ],
     );
 }
 
@@ -392,4 +442,44 @@ fn odd_input_never_panics() {
         let _ = run("typo", s, &[s, "Outer Space Treaty"]);
         let _ = run("name", s, &[s, "Outer Space Treaty"]);
     }
+}
+
+#[test]
+fn name_misspelt_learns_names_from_the_workspace() {
+    // Two other articles (not siblings of the draft) name the analyst.
+    let mut corpus = Corpus::new(Arc::new(only("name")));
+    corpus.upsert(
+        Path::new("x.txt"),
+        "Analysts such as Konstantin Kalachev doubt the plan.".into(),
+    );
+    corpus.upsert(
+        Path::new("y.txt"),
+        "The political scientist Konstantin Kalachev spoke to reporters.".into(),
+    );
+    let draft = "Konstantin Kalachov said the summit would change little.";
+    let a = corpus.upsert(Path::new("draft.txt"), draft.into());
+    let config = corpus.config().clone();
+    let cx = Context {
+        analysis: &a,
+        siblings: &[],
+        corpus: &corpus,
+        config: &config,
+    };
+    let f = copydesk::engine::check_with(&cx);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].rule, "name/misspelt");
+    assert_eq!(f[0].fixes[0].applicability, Applicability::Unsafe);
+    assert_eq!(
+        apply_edits(draft, f[0].fixes[0].edits.clone()),
+        "Konstantin Kalachev said the summit would change little."
+    );
+    // One other article is not enough.
+    corpus.remove(Path::new("y.txt"));
+    let cx = Context {
+        analysis: &a,
+        siblings: &[],
+        corpus: &corpus,
+        config: &config,
+    };
+    assert!(copydesk::engine::check_with(&cx).is_empty());
 }

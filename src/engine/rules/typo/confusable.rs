@@ -1,5 +1,4 @@
-//! A classic real-word confusion (countries/counties, trial/trail, statute/statue), decided by
-//! context.
+//! A classic real-word confusion (countries/counties, trial/trail), decided by context.
 //!
 //! ## What it finds
 //! A word of a known confusion group (`data/confusables.txt`: countries/counties,
@@ -8,12 +7,16 @@
 //! another word of its group. The evidence, strongest first:
 //!
 //! 1. the siblings: one uses the other word next to the same content word ("relevant
-//!    countries") and none uses the draft's word there;
+//!    countries"), or between the same neighbours ("would not be affected"), and none uses the
+//!    draft's word there;
 //! 2. the workspace: at least two other articles use the other word next to the same content
 //!    word, and none the draft's;
 //! 3. the bundled contexts: a context listed for the other word matches ("statue of
-//!    limitations" → "statute"), none listed for the draft's word does, or the draft's word is
-//!    one news copy almost never means ("pubic", "causalities").
+//!    limitations" → "statute") and is more specific than any listed for the draft's word, or
+//!    the draft's word is one news copy almost never means ("pubic", "causalities").
+//!
+//! A listed context of the draft's own word with a content word in it ("rural counties")
+//! settles the matter: nothing is reported.
 //!
 //! ## Why it matters
 //! These words are spelled right, so a spellchecker passes them, and they are one keystroke

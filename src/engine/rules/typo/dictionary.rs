@@ -3,6 +3,9 @@
 //! without touching the dictionary again.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
+
+use super::text::{hash, IdHasher, IdMap};
 use std::sync::{LazyLock, RwLock};
 
 static AFF: &str = include_str!("../../../../data/en_US.aff");
@@ -13,17 +16,16 @@ static DICT: LazyLock<spellbook::Dictionary> = LazyLock::new(|| {
 });
 
 /// The dictionary's stems (lower case), for cheap suggestions.
-static STEMS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static STEMS: LazyLock<HashSet<u64, BuildHasherDefault<IdHasher>>> = LazyLock::new(|| {
     DIC.lines()
         .skip(1)
         .map(|l| l.split('/').next().unwrap_or(l).trim())
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
+        .map(|w| hash(&w.to_lowercase()))
         .collect()
 });
 
-static CHECKED: LazyLock<RwLock<HashMap<String, bool>>> =
-    LazyLock::new(|| RwLock::new(HashMap::new()));
+static CHECKED: LazyLock<RwLock<IdMap<bool>>> = LazyLock::new(|| RwLock::new(IdMap::default()));
 static SUGGESTED: LazyLock<RwLock<HashMap<String, Vec<String>>>> =
     LazyLock::new(|| RwLock::new(HashMap::new()));
 
@@ -38,7 +40,8 @@ pub fn warm_up() {
 /// Is `word` (as written, curly apostrophes allowed) a word of the dictionary? A British
 /// spelling of an American word counts.
 pub fn check(word: &str) -> bool {
-    if let Some(&b) = CHECKED.read().unwrap_or_else(|e| e.into_inner()).get(word) {
+    let key = hash(word);
+    if let Some(&b) = CHECKED.read().unwrap_or_else(|e| e.into_inner()).get(&key) {
         return b;
     }
     let w = word.replace('’', "'");
@@ -52,7 +55,7 @@ pub fn check(word: &str) -> bool {
     if m.len() > CACHE_LIMIT {
         m.clear();
     }
-    m.insert(word.to_string(), ok);
+    m.insert(key, ok);
     ok
 }
 
@@ -74,7 +77,7 @@ fn fold_accents(w: &str) -> String {
 
 /// Is the lower-case `word` a dictionary stem (no affix rules applied)?
 pub fn is_stem(word: &str) -> bool {
-    STEMS.contains(word)
+    STEMS.contains(&hash(word))
 }
 
 const ENDINGS: &[&str] = &[
@@ -93,40 +96,49 @@ pub fn suggest(word: &str, max: usize) -> Vec<String> {
     }
     let chars: Vec<char> = word.chars().collect();
     let mut out: Vec<String> = Vec::new();
-    let consider = |cand: String, out: &mut Vec<String>| {
-        if cand.is_empty() || out.contains(&cand) || cand == word {
+    let mut scratch = String::with_capacity(word.len() + 4);
+    let mut consider = |c: &[char], out: &mut Vec<String>| {
+        scratch.clear();
+        scratch.extend(c.iter());
+        let cand = scratch.as_str();
+        if cand.is_empty() || cand == word {
             return;
         }
-        let ok = if STEMS.contains(&cand) {
+        let ok = if STEMS.contains(&hash(cand)) {
             true
         } else {
             ENDINGS.iter().any(|e| {
                 cand.strip_suffix(e).is_some_and(|s| {
-                    s.len() >= 3 && (STEMS.contains(s) || STEMS.contains(&format!("{s}e")))
+                    s.len() >= 3
+                        && (STEMS.contains(&hash(s)) || STEMS.contains(&hash(&format!("{s}e"))))
                 })
-            }) && DICT.check(&cand)
+            }) && DICT.check(cand)
         };
-        if ok {
-            out.push(cand);
+        if ok && !out.iter().any(|o| o == cand) {
+            out.push(cand.to_string());
         }
     };
+    let mut c: Vec<char> = Vec::with_capacity(chars.len() + 1);
     // Swaps first: the commonest slip of a fluent typist.
     for i in 0..chars.len().saturating_sub(1) {
-        let mut c = chars.clone();
+        c.clear();
+        c.extend_from_slice(&chars);
         c.swap(i, i + 1);
-        consider(c.into_iter().collect(), &mut out);
+        consider(&c, &mut out);
     }
     for i in 0..chars.len() {
-        let mut c = chars.clone();
+        c.clear();
+        c.extend_from_slice(&chars);
         c.remove(i);
-        consider(c.into_iter().collect(), &mut out);
+        consider(&c, &mut out);
     }
     const LETTERS: &str = "abcdefghijklmnopqrstuvwxyz";
     for i in 0..=chars.len() {
         for l in LETTERS.chars() {
-            let mut c = chars.clone();
+            c.clear();
+            c.extend_from_slice(&chars);
             c.insert(i, l);
-            consider(c.into_iter().collect(), &mut out);
+            consider(&c, &mut out);
         }
     }
     for i in 0..chars.len() {
@@ -134,9 +146,10 @@ pub fn suggest(word: &str, max: usize) -> Vec<String> {
             if chars[i] == l {
                 continue;
             }
-            let mut c = chars.clone();
+            c.clear();
+            c.extend_from_slice(&chars);
             c[i] = l;
-            consider(c.into_iter().collect(), &mut out);
+            consider(&c, &mut out);
         }
     }
     let mut m = SUGGESTED.write().unwrap_or_else(|e| e.into_inner());

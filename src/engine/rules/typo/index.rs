@@ -26,12 +26,12 @@ pub struct ParaData {
     pub capwords: Vec<String>,
     /// Keys of the word pairs around confusable words.
     pub conf: Vec<u64>,
-    /// Lower-case words the dictionary does not know.
+    /// Lower-case words the dictionary does not know, once per use.
     pub oddwords: Vec<String>,
 }
 
-static PARA_CACHE: LazyLock<Mutex<HashMap<u64, Arc<ParaData>>>> =
-    LazyLock::new(|| Mutex::new(HashMap::new()));
+static PARA_CACHE: LazyLock<Mutex<IdMap<Arc<ParaData>>>> =
+    LazyLock::new(|| Mutex::new(IdMap::default()));
 
 /// The paragraph `pi` of `a`, from the cache when the same text was seen before.
 pub fn para_data(a: &Analysis, pi: usize) -> Arc<ParaData> {
@@ -80,7 +80,6 @@ pub fn para_data(a: &Analysis, pi: usize) -> Arc<ParaData> {
         let _ = i;
     }
     oddwords.sort();
-    oddwords.dedup();
     let mut conf = Vec::new();
     for (i, w) in words.iter().enumerate() {
         if !CONFUSABLES.partners.contains_key(&w.h) {
@@ -108,7 +107,7 @@ pub fn para_data(a: &Analysis, pi: usize) -> Arc<ParaData> {
         oddwords,
     });
     let mut m = PARA_CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    if m.len() > 50_000 {
+    if m.len() > 4_096 {
         m.clear();
     }
     m.insert(key, d.clone());
@@ -134,12 +133,13 @@ pub fn ctx_key(kind: u64, a: u64, b: u64) -> u64 {
 pub struct SibIndex {
     /// All words, ranges absolute in the sibling.
     pub words: Vec<W>,
-    /// Word -> how often it is used.
-    pub vocab: IdMap<u32>,
-    /// Context key -> positions of the word in the middle.
-    pub ctx: IdMap<Vec<u32>>,
-    /// Adjacent pair -> position of its first word.
-    pub bigrams: IdMap<u32>,
+    /// The words used, sorted (hashes).
+    pub vocab: Vec<u64>,
+    /// (context key, position of the word in the middle), sorted: compact, for workspaces
+    /// where every article is somebody's sibling.
+    ctx: Vec<(u64, u32)>,
+    /// (adjacent pair, position of its first word), sorted, first position only.
+    bigrams: Vec<(u64, u32)>,
     /// Capitalised runs: name-form words and word indices.
     pub runs: Vec<(Vec<String>, Vec<usize>)>,
     /// Name word -> (run, position).
@@ -181,42 +181,63 @@ impl SibIndex {
         }
         let n = s.words.len();
         let same = |i: usize, j: usize| s.words[i].para == s.words[j].para;
-        let mut ctx: IdMap<Vec<u32>> = IdMap::default();
-        let mut bigrams: IdMap<u32> = IdMap::default();
-        let mut vocab: IdMap<u32> = IdMap::default();
+        let mut ctx: Vec<(u64, u32)> = Vec::with_capacity(n * 3);
+        let mut bigrams: Vec<(u64, u32)> = Vec::with_capacity(n);
+        let mut vocab: Vec<u64> = Vec::with_capacity(n);
         for i in 0..n {
             let h = s.words[i].h;
-            *vocab.entry(h).or_default() += 1;
+            vocab.push(h);
             let l1 = (i >= 1 && same(i - 1, i)).then(|| s.words[i - 1].h);
             let l2 = (i >= 2 && same(i - 2, i)).then(|| s.words[i - 2].h);
             let r1 = (i + 1 < n && same(i + 1, i)).then(|| s.words[i + 1].h);
             let r2 = (i + 2 < n && same(i + 2, i)).then(|| s.words[i + 2].h);
             if let (Some(a), Some(b)) = (l1, r1) {
-                ctx.entry(ctx_key(LR, a, b)).or_default().push(i as u32);
+                ctx.push((ctx_key(LR, a, b), i as u32));
             }
             if let (Some(a), Some(b)) = (l2, l1) {
-                ctx.entry(ctx_key(LL, a, b)).or_default().push(i as u32);
+                ctx.push((ctx_key(LL, a, b), i as u32));
             }
             if let (Some(a), Some(b)) = (r1, r2) {
-                ctx.entry(ctx_key(RR, a, b)).or_default().push(i as u32);
+                ctx.push((ctx_key(RR, a, b), i as u32));
             }
             if let Some(b) = r1 {
-                bigrams.entry(pair(h, b)).or_insert(i as u32);
+                bigrams.push((pair(h, b), i as u32));
             }
         }
+        ctx.sort_unstable();
+        bigrams.sort_unstable();
+        bigrams.dedup_by_key(|x| x.0);
+        vocab.sort_unstable();
+        vocab.dedup();
+        ctx.shrink_to_fit();
+        bigrams.shrink_to_fit();
+        vocab.shrink_to_fit();
         s.ctx = ctx;
         s.bigrams = bigrams;
         s.vocab = vocab;
         s
     }
 
+    /// Positions of the words whose context has `key`.
+    pub fn ctx(&self, key: u64) -> impl Iterator<Item = usize> + '_ {
+        let a = self.ctx.partition_point(|x| x.0 < key);
+        self.ctx[a..]
+            .iter()
+            .take_while(move |x| x.0 == key)
+            .map(|x| x.1 as usize)
+    }
+
     pub fn has(&self, h: u64) -> bool {
-        self.vocab.contains_key(&h)
+        self.vocab.binary_search(&h).is_ok()
     }
 
     /// Position of the first word of the pair `a b`, if the sibling has it.
     pub fn bigram(&self, a: u64, b: u64) -> Option<usize> {
-        self.bigrams.get(&pair(a, b)).map(|&i| i as usize)
+        let k = pair(a, b);
+        self.bigrams
+            .binary_search_by_key(&k, |x| x.0)
+            .ok()
+            .map(|i| self.bigrams[i].1 as usize)
     }
 
     /// Is `words` (name forms) a contiguous part of one of the sibling's capitalised runs?

@@ -120,9 +120,14 @@ impl TypoConfig {
             .collect()
     }
 
-    /// Changes whenever anything the rules read from this section changes.
+    /// Changes whenever anything the rules read from this section changes. The content hash
+    /// is computed once (call [`TypoConfig::load_files`] after changing the lists in place);
+    /// the list lengths are mixed in on every call, so an appended word is seen at once.
     pub fn fingerprint(&self) -> u64 {
-        *self.fingerprint.get_or_init(|| {
+        let lens = (self.names.len() as u64) << 42
+            ^ (self.words.len() as u64) << 21
+            ^ self.dictionary_words.len() as u64;
+        lens ^ *self.fingerprint.get_or_init(|| {
             let mut h = 0xC0DE_u64;
             for s in self
                 .names

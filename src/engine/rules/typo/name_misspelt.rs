@@ -1,5 +1,4 @@
-//! A near miss of a known name: the house list, Copydesk's list of names in the news, or a
-//! name other articles in the workspace use.
+//! A near miss of a known name (house list, names in the news, names the workspace uses).
 //!
 //! ## What it finds
 //! A capitalised name or fixed phrase that matches a known name except for one word, which is

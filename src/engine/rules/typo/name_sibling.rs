@@ -23,8 +23,11 @@
 //! ```
 //!
 //! ## Fix safety
-//! Safe when the siblings agree on one spelling and the draft's word is not itself a known
-//! name elsewhere; otherwise unsafe, one fix per candidate.
+//! Safe when there is one candidate and two siblings or more write it, or the corrected name is
+//! a known one (house list, bundled list, workspace); with a single sibling, also when the
+//! draft's word is in no dictionary and no list. Otherwise unsafe, one fix per candidate. When
+//! the draft's spelling is the known one or a sibling's looks like the misspelling, nothing is
+//! reported.
 
 use crate::engine::finding::{Finding, Severity};
 use crate::engine::rules::{Context, Rule};

@@ -34,13 +34,14 @@ pub fn findings(cx: &Context<'_>) -> Arc<Vec<Finding>> {
     #[derive(Default)]
     struct Memo(Mutex<Option<(u64, Arc<Vec<Finding>>)>>);
     let a = cx.analysis;
-    let env = Env::new(cx);
     let memo = a.cached(|_| Memo::default());
+    let key = env_fingerprint(cx);
     if let Some((fp, f)) = memo.0.lock().unwrap_or_else(|e| e.into_inner()).as_ref() {
-        if *fp == env.fp {
+        if *fp == key {
             return f.clone();
         }
     }
+    let env = Env::new(cx);
     let mut all = Vec::new();
     for pi in 0..a.paragraphs.len() {
         let base = a.paragraphs[pi].start;
@@ -88,8 +89,8 @@ pub fn emit(cx: &Context<'_>, rule: &'static str, out: &mut Vec<Finding>) {
     }
 }
 
-static PARA_FINDINGS: LazyLock<Mutex<HashMap<u64, Arc<Vec<Finding>>>>> =
-    LazyLock::new(|| Mutex::new(HashMap::new()));
+static PARA_FINDINGS: LazyLock<Mutex<super::text::IdMap<Arc<Vec<Finding>>>>> =
+    LazyLock::new(|| Mutex::new(Default::default()));
 
 fn relative(mut f: Finding, base: usize) -> Finding {
     f.range = f.range.start - base..f.range.end - base;
@@ -136,19 +137,22 @@ pub fn ignored_words(a: &Analysis) -> Arc<HashSet<String>> {
     a.cached(|a| {
         let text = a.text();
         let mut set = HashSet::new();
-        let mut i = 0;
-        while let Some(s) = text[i..].find(IGNORE_DIRECTIVE) {
-            let start = i + s + IGNORE_DIRECTIVE.len();
-            let end = text[start..].find("-->").map_or(text.len(), |e| start + e);
-            let preceded = text[..i + s].trim_end().ends_with("<!--");
-            if preceded {
-                for w in text[start..end].split(|c: char| c.is_whitespace() || c == ',') {
-                    if !w.is_empty() {
-                        set.insert(norm(w));
-                    }
+        // Directives are HTML comments, which the analysis already lists as ignored regions.
+        for r in &a.ignored {
+            let body = &text[r.clone()];
+            let Some(rest) = body.strip_prefix("<!--") else {
+                continue;
+            };
+            let rest = rest.trim_start();
+            let Some(words) = rest.strip_prefix(IGNORE_DIRECTIVE) else {
+                continue;
+            };
+            let words = words.strip_suffix("-->").unwrap_or(words);
+            for w in words.split(|c: char| c.is_whitespace() || c == ',') {
+                if !w.is_empty() {
+                    set.insert(norm(w));
                 }
             }
-            i = end;
         }
         Ignored(Arc::new(set))
     })
@@ -156,27 +160,40 @@ pub fn ignored_words(a: &Analysis) -> Arc<HashSet<String>> {
     .clone()
 }
 
+/// Everything besides a paragraph's own text that its findings depend on.
+fn env_fingerprint(cx: &Context<'_>) -> u64 {
+    let a = cx.analysis;
+    let index = cx.corpus.index::<TypoIndex>();
+    let mut fp = 0xF00D_u64;
+    for s in cx.siblings {
+        fp = pair(fp, s.analysis.doc.hash());
+        fp = pair(fp, hash(&s.analysis.doc.path().to_string_lossy()));
+    }
+    fp = pair(fp, index.map_or(1, |i| i.fingerprint_without(a.doc.path())));
+    fp = pair(fp, cx.config.typo.fingerprint());
+    for (i, r) in RULES.iter().enumerate() {
+        let on = cx.config.rule_setting(r) != Some(RuleSetting::Off);
+        fp = pair(fp, (i as u64) << 1 | u64::from(on));
+    }
+    let ignored = ignored_words(a);
+    let repeated = repeated_oddwords(a);
+    let mut ig: Vec<&String> = ignored.iter().collect();
+    ig.extend(repeated.iter());
+    ig.sort();
+    for w in ig {
+        fp = pair(fp, hash(w));
+    }
+    fp
+}
+
 /// Lower-case words the dictionary lacks that the draft uses more than once.
 fn repeated_oddwords(a: &Analysis) -> Arc<HashSet<String>> {
     struct Repeated(Arc<HashSet<String>>);
     a.cached(|a| {
-        let mut seen: HashMap<&str, u32> = HashMap::new();
-        let datas: Vec<_> = (0..a.paragraphs.len()).map(|pi| para_data(a, pi)).collect();
-        for d in &datas {
-            for w in &d.oddwords {
-                *seen.entry(w.as_str()).or_default() += 1;
-            }
-            for (i, w) in d.words.iter().enumerate() {
-                let _ = (i, w);
-            }
-        }
-        // Count uses, not paragraphs: a word used twice in one paragraph counts too.
         let mut uses: HashMap<String, u32> = HashMap::new();
-        for d in &datas {
-            for w in &d.words {
-                if seen.contains_key(w.norm.as_str()) {
-                    *uses.entry(w.norm.clone()).or_default() += 1;
-                }
+        for pi in 0..a.paragraphs.len() {
+            for w in &para_data(a, pi).oddwords {
+                *uses.entry(w.clone()).or_default() += 1;
             }
         }
         Repeated(Arc::new(
@@ -249,21 +266,7 @@ impl<'a> Env<'a> {
         let on = RULES.map(|r| cx.config.rule_setting(r) != Some(RuleSetting::Off));
         let ignored = ignored_words(a);
         let repeated = repeated_oddwords(a);
-        let mut fp = 0xF00D_u64;
-        for s in cx.siblings {
-            fp = pair(fp, s.analysis.doc.hash());
-            fp = pair(fp, hash(&s.analysis.doc.path().to_string_lossy()));
-        }
-        fp = pair(fp, index.map_or(1, |i| i.fingerprint_without(path)));
-        fp = pair(fp, cx.config.typo.fingerprint());
-        for (i, o) in on.iter().enumerate() {
-            fp = pair(fp, (i as u64) << 1 | u64::from(*o));
-        }
-        let mut ig: Vec<&String> = ignored.iter().chain(repeated.iter()).collect();
-        ig.sort();
-        for w in ig {
-            fp = pair(fp, hash(w));
-        }
+        let fp = env_fingerprint(cx);
         Env {
             sibs: cx
                 .siblings
@@ -446,11 +449,7 @@ fn aligned_at(s: &Sib, c: &Ctx<'_>, h: u64, min: usize) -> Option<usize> {
         if x == 0 || y == 0 {
             continue;
         }
-        let Some(list) = s.ix.ctx.get(&ctx_key(kind, x, y)) else {
-            continue;
-        };
-        for &j in list {
-            let j = j as usize;
+        for j in s.ix.ctx(ctx_key(kind, x, y)) {
             if s.ix.words[j].h == h && alignment(s, c, j).0 >= min {
                 return Some(j);
             }
@@ -482,6 +481,43 @@ fn alignment(s: &Sib, c: &Ctx<'_>, j: usize) -> (usize, bool) {
         }
     }
     (strength, has_content)
+}
+
+/// "konstantin kalachev" -> "Konstantin Kalachev" (names learnt from the workspace are kept
+/// in lower case).
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| match_case("X", w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// "Blinken's" -> "Blinken".
+fn strip_possessive(s: &str) -> &str {
+    s.strip_suffix("’s")
+        .or_else(|| s.strip_suffix("'s"))
+        .unwrap_or(s)
+}
+
+/// The replacement for a name word: the known spelling, in the draft's case when the known
+/// form is all lower case (names learnt from the workspace), with the draft's possessive.
+fn name_replacement(written: &str, known: &str) -> String {
+    let base = strip_possessive(known);
+    let mut rep = match_case(strip_possessive(written), base);
+    if let Some(p) = written.strip_prefix(strip_possessive(written)) {
+        rep.push_str(p);
+    }
+    rep
+}
+
+/// The sibling word at `j` has the draft word's neighbour (next to it, either side) and that
+/// neighbour is a content word.
+fn shares_neighbour(words: &[W], j: usize, c: &Ctx<'_>) -> bool {
+    let p = words[j].para;
+    let before = j.checked_sub(1).map(|t| &words[t]).filter(|x| x.para == p);
+    let after = words.get(j + 1).filter(|x| x.para == p);
+    before.is_some_and(|b| c.before_w[0].is_some_and(|d| d.h == b.h && content(Some(d))))
+        || after.is_some_and(|a| c.after_w[0].is_some_and(|d| d.h == a.h && content(Some(d))))
 }
 
 /// Two neighbouring letters swapped.
@@ -576,7 +612,8 @@ impl Env<'_> {
                 if claimed[i] || !ws[i].cap {
                     continue;
                 }
-                if let Some(f) = self.unknown_name_word(text, &ws[i], forms[k], base) {
+                let ctx = Ctx::at(ws, i);
+                if let Some(f) = self.unknown_name_word(text, &ws[i], forms[k], base, &ctx) {
                     claimed[i] = true;
                     out.push(f);
                 }
@@ -612,7 +649,7 @@ impl Env<'_> {
                             continue;
                         }
                         let w2 = &sib.ix.words[idx2[y]];
-                        let shown = sib.a.text()[w2.range.clone()].to_string();
+                        let shown = strip_possessive(&sib.a.text()[w2.range.clone()]).to_string();
                         let start = sib.ix.words[idx2[0]].range.start;
                         let end = sib.ix.words[*idx2.last().unwrap_or(&idx2[0])].range.end;
                         let rel = Related {
@@ -637,9 +674,13 @@ impl Env<'_> {
                     }
                 }
             }
-            // The draft's spelling is the known one, or the sibling's is the misspelling.
+            // The draft's spelling is the known one, or the sibling's is the misspelling, or
+            // the word is ignored in this article.
             cands.retain(|c| {
                 let x = c.0;
+                if self.ignored.contains(forms[x]) {
+                    return false;
+                }
                 let w = &ws[idx[x]];
                 let written = &text[w.range.clone()];
                 let seq: Vec<&str> = (0..forms.len()).map(|i| forms[i]).collect();
@@ -656,13 +697,15 @@ impl Env<'_> {
                 let w = &ws[idx[x]];
                 let written = &text[w.range.clone()];
                 let run_text = &text[ws[idx[0]].range.start..ws[*idx.last()?].range.end];
+                // The draft's word is a name in its own right ("Anthony"): only agreement of
+                // several siblings or a known full name makes the change certain.
                 let both_known = self.known_capword(forms[x]) && dictionary::check(written);
+                let single = mine.len() == 1;
+                let agreed = single && mine[0].2.len() >= 2;
+                let known_full = single && self.candidate_name_known(forms, x, &mine[0].1);
                 // One sibling against the draft is a tie unless something else sides with it.
-                let backed = mine.len() == 1
-                    && (mine[0].2.len() >= 2
-                        || !dictionary::check(written)
-                        || self.candidate_name_known(forms, x, &mine[0].1));
-                let safe = mine.len() == 1 && !both_known && backed;
+                let backed = agreed || known_full || !dictionary::check(written);
+                let safe = single && (agreed || known_full || !both_known && backed);
                 let names: Vec<String> = mine.iter().map(|c| quote(&c.1)).collect();
                 let mut f = Finding::new(
                     NAME_SIBLING,
@@ -675,7 +718,7 @@ impl Env<'_> {
                     ),
                 );
                 for c in &mine {
-                    let rep = match_apostrophe(written, &c.1);
+                    let rep = name_replacement(written, &c.1);
                     let title = format!("Change to {}", quote(&rep));
                     let edit = vec![Edit::replace(w.range.start + base..w.range.end + base, rep)];
                     f = f.with_fix(if safe {
@@ -723,9 +766,9 @@ impl Env<'_> {
             let mine: Vec<_> = cands.iter().filter(|c| c.0 == x).collect();
             let w = &ws[idx[x]];
             let written = &text[w.range.clone()];
-            // The draft's version is itself a known name: leave it.
+            // The draft's version is itself a known name, or ignored in this article.
             let draft_seq = forms[lo..hi].join(" ");
-            if self.is_known_name(&draft_seq) {
+            if self.is_known_name(&draft_seq) || self.ignored.contains(forms[x]) {
                 continue;
             }
             if dictionary::check(written) && hi - lo < 3 {
@@ -735,7 +778,16 @@ impl Env<'_> {
                 continue;
             }
             let safe = mine.len() == 1 && source != Source::Workspace;
-            let names: Vec<String> = mine.iter().map(|c| quote(&c.2)).collect();
+            let names: Vec<String> = mine
+                .iter()
+                .map(|c| {
+                    if c.2.chars().any(char::is_uppercase) {
+                        quote(&c.2)
+                    } else {
+                        quote(&title_case(&c.2))
+                    }
+                })
+                .collect();
             let whence = match source {
                 Source::House => "the house list",
                 Source::Bundled => "Copydesk's list of names in the news",
@@ -751,7 +803,7 @@ impl Env<'_> {
                 ),
             );
             for c in &mine {
-                let rep = match_apostrophe(written, &c.1);
+                let rep = name_replacement(written, &c.1);
                 let title = format!("Change to {}", quote(&rep));
                 let edit = vec![Edit::replace(w.range.start + base..w.range.end + base, rep)];
                 f = f.with_fix(if safe {
@@ -789,7 +841,14 @@ impl Env<'_> {
 
     /// A capitalised word no dictionary or list knows, one letter from a name the siblings (or
     /// the lists) use.
-    fn unknown_name_word(&self, text: &str, w: &W, form: &str, base: usize) -> Option<Finding> {
+    fn unknown_name_word(
+        &self,
+        text: &str,
+        w: &W,
+        form: &str,
+        base: usize,
+        ctx: &Ctx<'_>,
+    ) -> Option<Finding> {
         let written = &text[w.range.clone()];
         if form.chars().count() < 4 || !is_wordlike(form) || w.number {
             return None;
@@ -823,6 +882,16 @@ impl Env<'_> {
                     let wi = sib.ix.runs[rid as usize].1[q as usize];
                     let sw = &sib.ix.words[wi];
                     if !sw.cap {
+                        continue;
+                    }
+                    // Names are dense ("Osama"/"Obama"): a changed letter needs a shared
+                    // neighbour ("Konstantin Kalashev"/"Konstantin Kalachev").
+                    if substitution(form, k)
+                        && !list.iter().any(|&(r2, q2)| {
+                            let wi = sib.ix.runs[r2 as usize].1[q2 as usize];
+                            shares_neighbour(&sib.ix.words, wi, ctx)
+                        })
+                    {
                         continue;
                     }
                     let shown = sib.a.text()[sw.range.clone()].to_string();
@@ -961,11 +1030,7 @@ impl Env<'_> {
                 if x == 0 || y == 0 {
                     continue;
                 }
-                let Some(list) = sib.ix.ctx.get(&ctx_key(kind, x, y)) else {
-                    continue;
-                };
-                for &j in list {
-                    let j = j as usize;
+                for j in sib.ix.ctx(ctx_key(kind, x, y)) {
                     let cw = &sib.ix.words[j];
                     if cw.h == w.h {
                         return None; // a sibling uses the draft's word here
@@ -1229,7 +1294,7 @@ impl Env<'_> {
         if written.chars().skip(1).any(char::is_uppercase) {
             return None;
         }
-        if in_url_or_handle(text, &w.range) || c.foreign {
+        if c.foreign {
             return None;
         }
         let form = name_form(&w.norm);
@@ -1241,6 +1306,9 @@ impl Env<'_> {
             return None;
         }
         if dictionary::check(written) || (w.cap && dictionary::check(&w.norm)) {
+            return None;
+        }
+        if in_url_or_handle(text, &w.range) {
             return None;
         }
         // A name written in lower case ("petri dish", "diesel") is a word.
@@ -1270,9 +1338,14 @@ impl Env<'_> {
         }
         // Candidates: the siblings' words first, then the dictionary's.
         let mut cands: Vec<(String, bool)> = Vec::new();
+        let first = w.norm.chars().next();
         for s in &self.sibs {
             for sw in &s.ix.words {
-                if sw.cap || sw.number || sw.norm.len().abs_diff(w.norm.len()) > 1 {
+                if sw.cap
+                    || sw.number
+                    || sw.norm.len().abs_diff(w.norm.len()) > 1
+                    || sw.norm.chars().next() != first
+                {
                     continue;
                 }
                 if osa(&w.norm, &sw.norm, 1) == 1 && !cands.iter().any(|c| c.0 == sw.norm) {
@@ -1309,7 +1382,11 @@ impl Env<'_> {
             return None;
         }
         if w.cap {
-            // A capitalised sentence opener: only an obvious slip ("Teh").
+            // A capitalised sentence opener: only an obvious slip ("Teh"), and not before
+            // another capital ("Por Josh Max", a byline in another language).
+            if c.after_w[0].is_none_or(|x| x.cap || x.number) {
+                return None;
+            }
             cands.retain(|c| transposition(&w.norm, &c.0));
             if cands.len() != 1 {
                 return None;
@@ -1345,8 +1422,16 @@ impl Env<'_> {
     }
 }
 
-/// For each word: does its sentence look like another language (or code)? Two unknown
-/// lower-case words making a fifth of the sentence, or four anywhere in it.
+/// Common function words of other languages that are not English words.
+const FOREIGN_FUNCTION_WORDS: &[&str] = &[
+    "el", "los", "las", "del", "que", "por", "para", "una", "es", "su", "sus", "les", "des", "une",
+    "dans", "du", "aux", "pour", "qui", "und", "ist", "nicht", "mit", "der", "das", "ein", "eine",
+    "il", "di", "che", "gli", "della", "não", "uma", "muy", "pero", "como", "más", "sind", "auf",
+];
+
+/// For each word: does its sentence look like another language (or code)? Three unknown
+/// lower-case words making a quarter of the sentence, four anywhere in it, or unknown words
+/// beside function words of another language ("el", "und", "une").
 fn foreign_sentences(text: &str, words: &[W]) -> Vec<bool> {
     let mut out = vec![false; words.len()];
     let mut i = 0;
@@ -1356,6 +1441,10 @@ fn foreign_sentences(text: &str, words: &[W]) -> Vec<bool> {
             j += 1;
         }
         let (mut n, mut unknown) = (0, 0);
+        let foreign_function = words[i..j]
+            .iter()
+            .filter(|w| FOREIGN_FUNCTION_WORDS.contains(&w.norm.as_str()))
+            .count();
         for w in &words[i..j] {
             if w.cap || w.number || w.norm.len() < 3 {
                 continue;
@@ -1365,7 +1454,11 @@ fn foreign_sentences(text: &str, words: &[W]) -> Vec<bool> {
                 unknown += 1;
             }
         }
-        if unknown >= 4 || unknown >= 2 && unknown * 5 >= n {
+        if unknown >= 4
+            || unknown >= 3 && unknown * 4 >= n
+            || foreign_function >= 2 && unknown >= 1
+            || foreign_function >= 1 && unknown >= 2
+        {
             out[i..j].iter_mut().for_each(|x| *x = true);
         }
         i = j;

@@ -38,9 +38,21 @@ impl Rule for RepeatedWord {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let a = cx.analysis;
         let text = a.text();
+        let bytes = text.as_bytes();
         for pair in a.tokens.windows(2) {
             let (x, y) = (&pair[0], &pair[1]);
+            // Cheapest test first: most neighbouring words differ in length.
+            let (lx, ly) = (x.range.len(), y.range.len());
+            if lx != ly && (bytes[x.range.start] < 0x80 && bytes[y.range.start] < 0x80) {
+                continue;
+            }
             if x.kind != TokenKind::Word || y.kind != TokenKind::Word {
+                continue;
+            }
+            let (w1, w2) = (&text[x.range.clone()], &text[y.range.clone()]);
+            if !w1.eq_ignore_ascii_case(w2)
+                && (w1.is_ascii() && w2.is_ascii() || w1.to_lowercase() != w2.to_lowercase())
+            {
                 continue;
             }
             let between = &text[x.range.end..y.range.start];
@@ -53,15 +65,6 @@ impl Rule for RepeatedWord {
             }
             // A blank line between them means two paragraphs, not a doubled word.
             if between.matches('\n').count() > 1 {
-                continue;
-            }
-            let (w1, w2) = (&text[x.range.clone()], &text[y.range.clone()]);
-            if w1.len() != w2.len() && (w1.is_ascii() || w2.is_ascii()) {
-                continue;
-            }
-            if !w1.eq_ignore_ascii_case(w2)
-                && (w1.is_ascii() || w1.to_lowercase() != w2.to_lowercase())
-            {
                 continue;
             }
             let lower = w1.to_lowercase();

@@ -24,8 +24,11 @@
 //! ```
 //!
 //! ## Fix safety
-//! Safe when there is one candidate, the siblings never use the draft's word, and at least two
-//! neighbouring words agree. Otherwise each candidate is offered as an unsafe fix.
+//! Safe when there is one candidate, the siblings never use the draft's word, at least two
+//! neighbouring words agree, and either two siblings agree or the draft's word is not in the
+//! dictionary (one sibling against a real word is a tie: it could be the sibling's typo).
+//! Otherwise each candidate is offered as an unsafe fix. Known confusions (counties/countries)
+//! are left to `typo/confusable`, which weighs the context as well.
 
 use crate::engine::finding::{Finding, Severity};
 use crate::engine::rules::{Context, Rule};

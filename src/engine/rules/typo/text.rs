@@ -113,17 +113,73 @@ pub fn words_of(a: &Analysis, paras: Range<usize>) -> Vec<W> {
     out
 }
 
-/// Optimal string alignment distance, or `max + 1` once it is known to exceed `max`.
+/// Optimal string alignment distance (insertions, deletions, substitutions and swaps of
+/// neighbouring letters), or `max + 1` once it is known to exceed `max`. Allocation-free for
+/// words of up to 32 letters.
 pub fn osa(a: &str, b: &str, max: usize) -> usize {
+    let mut ab = [' '; 32];
+    let mut bb = [' '; 32];
+    let (mut la, mut lb) = (0, 0);
+    for c in a.chars() {
+        if la == 32 {
+            return osa_long(a, b, max);
+        }
+        ab[la] = c;
+        la += 1;
+    }
+    for c in b.chars() {
+        if lb == 32 {
+            return osa_long(a, b, max);
+        }
+        bb[lb] = c;
+        lb += 1;
+    }
+    osa_chars(&ab[..la], &bb[..lb], max)
+}
+
+fn osa_long(a: &str, b: &str, max: usize) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    osa_chars(&a, &b, max)
+}
+
+fn osa_chars(a: &[char], b: &[char], max: usize) -> usize {
     if a.len().abs_diff(b.len()) > max {
         return max + 1;
     }
-    let d = strsim::generic_damerau_levenshtein(&a, &b);
-    // Damerau (unrestricted) is a lower bound of OSA and equal for single edits; for the
-    // small distances we care about the difference does not matter.
-    d.min(max + 1)
+    if a == b {
+        return 0;
+    }
+    let n = b.len();
+    // Three rows: i-2, i-1, i.
+    let mut rows = [[0usize; 33]; 3];
+    if n > 32 {
+        return strsim::osa_distance(&a.iter().collect::<String>(), &b.iter().collect::<String>())
+            .min(max + 1);
+    }
+    for (j, x) in rows[0].iter_mut().enumerate().take(n + 1) {
+        *x = j;
+    }
+    for i in 1..=a.len() {
+        let (cur, prev, prev2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
+        rows[cur][0] = i;
+        let mut best = i;
+        for j in 1..=n {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (rows[prev][j] + 1)
+                .min(rows[cur][j - 1] + 1)
+                .min(rows[prev][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(rows[prev2][j - 2] + 1);
+            }
+            rows[cur][j] = v;
+            best = best.min(v);
+        }
+        if best > max {
+            return max + 1;
+        }
+    }
+    rows[a.len() % 3][n].min(max + 1)
 }
 
 /// Suffixes that make an inflection or a derived form, not a typo.
@@ -591,6 +647,14 @@ mod tests {
         assert!(!spelling_variant("vallgren", "valgren"));
         assert_eq!(osa("trial", "trail", 2), 1);
         assert_eq!(osa("counties", "countries", 2), 1);
+        assert_eq!(osa("abcd", "abdc", 2), 1);
+        assert_eq!(osa("ca", "abc", 3), 3);
+        assert_eq!(osa("kitten", "sitting", 5), 3);
+        assert_eq!(osa("kitten", "sitting", 1), 2);
+        assert_eq!(osa("", "abc", 5), 3);
+        assert_eq!(osa("same", "same", 0), 0);
+        let long = "a".repeat(40);
+        assert_eq!(osa(&long, &format!("{long}b"), 2), 1);
     }
 
     #[test]
