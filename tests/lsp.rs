@@ -369,3 +369,52 @@ fn siblings_figures_hover_code_lens_and_watched_files() {
     );
     assert!(c.shutdown().success());
 }
+
+#[test]
+fn add_to_house_dictionary_without_a_config_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt");
+    let text =
+        "The council approved the plan for the harbour on Tuesday after the goverment agreed.\n";
+    std::fs::write(&path, text).unwrap();
+    let uri = file_uri(&path);
+    let mut c = Client::start();
+    c.initialize(dir.path(), &[], json!({}));
+    c.wait_for(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end");
+    c.open(&uri, text, 1);
+    let d = c.diagnostics(&uri, 1);
+    let sp = d
+        .iter()
+        .find(|d| d["code"] == "typo/spelling")
+        .unwrap_or_else(|| panic!("a spelling finding in {d:#?}"))
+        .clone();
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": sp["range"], "context": {"diagnostics": [sp], "only": ["quickfix"]}}),
+    );
+    let add = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| {
+            a["title"]
+                .as_str()
+                .unwrap_or("")
+                .contains("house dictionary")
+        })
+        .expect("an Add to house dictionary action")
+        .clone();
+    c.request("workspace/executeCommand", add["command"].clone());
+    let words = std::fs::read_to_string(dir.path().join("copydesk-words.txt")).unwrap();
+    assert_eq!(words, "goverment\n");
+    // Picked up at once: the next publish has no spelling finding.
+    let m = c.wait_for(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == uri
+            && m["params"]["diagnostics"]
+                .as_array()
+                .is_some_and(|a| a.iter().all(|d| d["code"] != "typo/spelling"))
+    });
+    assert_eq!(m["params"]["version"], 1);
+    assert!(c.shutdown().success());
+}

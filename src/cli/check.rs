@@ -32,7 +32,13 @@ pub fn load_config(explicit: Option<&Path>, start: &Path) -> Result<Config, Stri
         }
     };
     let Some(path) = found else {
-        return Ok(Config::default());
+        let abs = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
+        let root = if abs.is_dir() {
+            abs
+        } else {
+            abs.parent().map(Path::to_path_buf).unwrap_or(abs)
+        };
+        return Config::default_for_root(&root).map_err(|e| e.to_string());
     };
     let (config, warnings) = Config::load(&path).map_err(|e| e.to_string())?;
     for w in warnings {

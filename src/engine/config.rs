@@ -170,6 +170,20 @@ impl Config {
         Config::parse(&text, path)
     }
 
+    /// The defaults for a workspace without a `copydesk.toml`: files the defaults name (the house
+    /// dictionary, `copydesk-words.txt`) are still read from `root`.
+    pub fn default_for_root(root: &Path) -> Result<Config, ConfigError> {
+        let mut config = Config::default();
+        config
+            .typo
+            .load_files(Some(root))
+            .map_err(|message| ConfigError {
+                path: root.to_path_buf(),
+                message,
+            })?;
+        Ok(config)
+    }
+
     /// The nearest `copydesk.toml` in `dir` or its ancestors.
     pub fn find(dir: &Path) -> Option<PathBuf> {
         let mut d = Some(dir);

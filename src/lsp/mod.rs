@@ -21,6 +21,8 @@ pub fn run() -> i32 {
             return super::cli::EXIT_ERROR;
         }
     };
+    // The spelling dictionary takes a moment to load: do it now, not on the first keystroke.
+    std::thread::spawn(crate::engine::rules::typo::dictionary::warm_up);
     rt.block_on(async {
         let (service, socket) = LspService::new(server::Backend::new);
         Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)

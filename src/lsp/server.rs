@@ -181,8 +181,13 @@ impl State {
     /// Reload copydesk.toml. Returns an error message for the user when it is broken (the server
     /// then runs on defaults).
     fn reload_config(&self) -> Option<String> {
+        let root = lock(&self.roots).first().cloned();
         let (config, problem) = match self.config_path() {
-            None => (Config::default(), None),
+            None => match root.as_deref().map(Config::default_for_root) {
+                Some(Ok(c)) => (c, None),
+                Some(Err(e)) => (Config::default(), Some(format!("Copydesk: {e}"))),
+                None => (Config::default(), None),
+            },
             Some(p) => match Config::load(&p) {
                 Ok((c, warnings)) => (
                     c,
