@@ -53,7 +53,7 @@ fn draft(words: usize, furniture_every: usize) -> String {
         out.push_str(p);
         out.push_str("\n\n");
         n += p.split_whitespace().count();
-        if i % furniture_every == furniture_every - 1 {
+        if furniture_every != usize::MAX && i % furniture_every == furniture_every - 1 {
             out.push_str(FURNITURE[(i / furniture_every) % FURNITURE.len()]);
             out.push_str("\n\n");
         }
@@ -137,6 +137,7 @@ fn main() {
         std::fs::write(path, draft(2_000, 4)).expect("write");
     }
     bench("2,000-word draft", &draft(2_000, 4), 200);
+    bench("2,000-word clean draft", &draft(2_000, usize::MAX), 200);
     bench("10,000-line article", &lines_article(10_000), 20);
     // Linear growth: 40,000 lines should take about four times as long as 10,000.
     bench("40,000-line article", &lines_article(40_000), 5);
