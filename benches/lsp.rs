@@ -119,6 +119,10 @@ fn throughput(articles: usize, runs: usize) {
 }
 
 fn main() {
+    // Loading 10,000 articles takes longer than a test's patience.
+    if std::env::var_os("COPYDESK_TEST_TIMEOUT").is_none() {
+        std::env::set_var("COPYDESK_TEST_TIMEOUT", "600");
+    }
     // `cargo bench` passes --bench; `cargo test --benches` passes nothing: keep that run short.
     let args: Vec<String> = std::env::args().collect();
     let quick =

@@ -17,7 +17,15 @@ pub struct Client {
     backlog: Vec<Value>,
 }
 
-pub const TIMEOUT: Duration = Duration::from_secs(20);
+/// How long to wait for a message: 20 s, or `COPYDESK_TEST_TIMEOUT` seconds (benchmarks of
+/// large workspaces raise it).
+pub fn timeout() -> Duration {
+    std::env::var("COPYDESK_TEST_TIMEOUT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map(Duration::from_secs)
+        .unwrap_or(Duration::from_secs(20))
+}
 
 impl Client {
     pub fn start() -> Client {
@@ -119,7 +127,7 @@ impl Client {
         if let Some(i) = self.backlog.iter().position(|m| pred(m)) {
             return self.backlog.remove(i);
         }
-        let deadline = Instant::now() + TIMEOUT;
+        let deadline = Instant::now() + timeout();
         loop {
             let Some(m) = self.recv(deadline) else {
                 panic!("timed out waiting; backlog: {:#?}", self.backlog);
@@ -180,7 +188,7 @@ impl Client {
     pub fn shutdown(mut self) -> std::process::ExitStatus {
         self.request("shutdown", Value::Null);
         self.notify("exit", Value::Null);
-        let deadline = Instant::now() + TIMEOUT;
+        let deadline = Instant::now() + timeout();
         loop {
             if let Some(s) = self.child.try_wait().unwrap() {
                 return s;

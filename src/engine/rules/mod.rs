@@ -54,9 +54,14 @@ pub trait Rule: Send + Sync {
     fn doc(&self) -> String {
         doc_of(self.source())
     }
-    /// The first line of the documentation.
+    /// The first paragraph of the documentation, on one line.
     fn summary(&self) -> String {
-        self.doc().lines().next().unwrap_or("").trim().to_string()
+        self.doc()
+            .lines()
+            .map(str::trim)
+            .take_while(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
