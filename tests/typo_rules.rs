@@ -483,3 +483,37 @@ fn name_misspelt_learns_names_from_the_workspace() {
     };
     assert!(copydesk::engine::check_with(&cx).is_empty());
 }
+
+/// One sibling's real word against the draft's real word: the evidence is symmetric (the
+/// sibling would be told the same about the draft), so it is said at info, never as a warning.
+/// The example story has "bargaining committee" in one article and "bargaining committed" in
+/// another, and no third article with the phrase.
+#[test]
+fn one_sibling_against_one_real_word_is_info() {
+    use copydesk::engine::finding::{Applicability, Severity};
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ferry-strike");
+    let read = |f: &str| std::fs::read_to_string(dir.join(f)).unwrap();
+    let (bulletin, gazette, wire, courier) = (
+        read("bulletin.txt"),
+        read("gazette.md"),
+        read("wire.txt"),
+        read("courier.txt"),
+    );
+    for (draft, others) in [
+        (&bulletin, [&gazette, &wire, &courier]),
+        (&gazette, [&bulletin, &wire, &courier]),
+    ] {
+        let others: Vec<&str> = others.iter().map(|s| s.as_str()).collect();
+        let f = copydesk::engine::testing::run_rule("typo/sibling", draft, &others);
+        let f: Vec<_> = f
+            .iter()
+            .filter(|f| draft[f.range.clone()].starts_with("committe"))
+            .collect();
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].severity, Severity::Info, "{f:#?}");
+        assert!(f[0]
+            .fixes
+            .iter()
+            .all(|x| x.applicability != Applicability::Safe));
+    }
+}

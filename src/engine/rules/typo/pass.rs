@@ -1124,6 +1124,11 @@ impl Env<'_> {
                 shown.join(" or ")
             ),
         );
+        // One sibling's real word against the draft's real word is symmetric evidence: that
+        // sibling would be told the same about the draft. Say it, at a lower severity.
+        if is_word && !backed {
+            f = f.with_severity(crate::engine::finding::Severity::Info);
+        }
         for k in &cands {
             let rep = match_apostrophe(written, &match_case(written, &k.shown));
             let title = format!("Change to {}", quote(&rep));
