@@ -60,7 +60,7 @@ pub fn get<T: Any + Send + Sync>(
 
 /// A bounded memo from a key to a value, for per-figure results that survive keystrokes.
 pub struct Memo<V> {
-    map: Mutex<Option<std::collections::HashMap<u64, V>>>,
+    map: Mutex<Option<crate::engine::siblings::IdMap<u64, V>>>,
     cap: usize,
 }
 

@@ -114,12 +114,18 @@ struct Partial {
     leftovers: Vec<(Vec<Mention>, u16, bool)>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 struct Verdict {
-    /// Per agreeing sibling, its best mention.
-    agree: Vec<Mention>,
+    p: Arc<Partial>,
     /// Per disagreeing sibling, its mentions of the value it states (best first).
     disagree: Vec<Vec<Mention>>,
+}
+
+impl Verdict {
+    /// Per agreeing sibling, its best mention.
+    fn agree(&self) -> &[Mention] {
+        &self.p.agree
+    }
 }
 
 /// Every figure of every sibling, indexed by (kind, context word), by (kind, thing counted),
@@ -139,9 +145,48 @@ pub(crate) struct ClusterFigures {
 }
 
 fn kind_code(k: Kind) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    std::hash::Hash::hash(&k, &mut h);
-    std::hash::Hasher::finish(&h)
+    use super::extract::{Currency as C, Dimension as D};
+    let (a, b): (u64, u64) = match k {
+        Kind::Percent => (1, 0),
+        Kind::PercentPoints => (2, 0),
+        Kind::Money(c) => (
+            3,
+            match c {
+                C::Usd => 1,
+                C::Eur => 2,
+                C::Gbp => 3,
+                C::Jpy => 4,
+                C::Cny => 5,
+                C::Rub => 6,
+                C::Inr => 7,
+                C::Chf => 8,
+                C::Nok => 9,
+                C::Sek => 10,
+                C::Dkk => 11,
+                C::Other => 12,
+            },
+        ),
+        Kind::Age => (4, 0),
+        Kind::Date => (5, 0),
+        Kind::ShortDuration => (6, 0),
+        Kind::LongDuration => (7, 0),
+        Kind::Measure(d) => (
+            8,
+            match d {
+                D::Length => 1,
+                D::Mass => 2,
+                D::Speed => 3,
+                D::Temperature => 4,
+                D::Area => 5,
+                D::Volume => 6,
+                D::Data => 7,
+                D::Pixels => 8,
+            },
+        ),
+        Kind::Ordinal => (9, 0),
+        Kind::Count => (10, 0),
+    };
+    (a << 8 | b).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 fn posting_key(kind: u64, word: u64) -> u64 {
@@ -309,11 +354,12 @@ static TWINS: Memo<Arc<Vec<(u16, u32)>>> = Memo::new(16384);
 static PARTIALS: Memo<Arc<Partial>> = Memo::new(16384);
 
 fn mix(parts: &[u64]) -> u64 {
-    let mut h = xxhash_rust::xxh3::Xxh3::new();
-    for p in parts {
-        h.update(&p.to_le_bytes());
+    let mut h: u64 = 0x243F_6A88_85A3_08D3;
+    for &p in parts {
+        h = (h ^ p).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        h ^= h >> 29;
     }
-    h.digest()
+    h
 }
 
 fn profile(key: u64, cl: &ClusterFigures, f: &Figure) -> Arc<Profile> {
@@ -373,6 +419,7 @@ fn twins(key: u64, cl: &ClusterFigures, f: &Figure) -> Arc<Vec<(u16, u32)>> {
             }
         }
     }
+    out.sort_unstable();
     let t = Arc::new(out);
     TWINS.put(k, t.clone());
     t
@@ -390,6 +437,8 @@ struct Draft<'a> {
     /// (kind, thing counted) -> how many figures; kind -> how many figures.
     counted_n: IdMap<u64, usize>,
     kind_n: IdMap<u64, usize>,
+    /// kind -> its figures.
+    of_kind: IdMap<u64, Vec<usize>>,
 }
 
 impl<'a> Draft<'a> {
@@ -399,7 +448,9 @@ impl<'a> Draft<'a> {
         let mut by_value: IdMap<u64, Vec<usize>> = IdMap::default();
         let mut counted_n: IdMap<u64, usize> = IdMap::default();
         let mut kind_n: IdMap<u64, usize> = IdMap::default();
+        let mut of_kind: IdMap<u64, Vec<usize>> = IdMap::default();
         for (i, f) in figs.iter().enumerate() {
+            of_kind.entry(kind_code(f.kind)).or_default().push(i);
             by_value.entry(f.vkey).or_default().push(i);
             let kc = kind_code(f.kind);
             *kind_n.entry(kc).or_default() += 1;
@@ -416,12 +467,18 @@ impl<'a> Draft<'a> {
             by_value,
             counted_n,
             kind_n,
+            of_kind,
         }
     }
 
     fn same_kind(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        let k = self.figs[i].kind;
-        (0..self.figs.len()).filter(move |&j| j != i && self.figs[j].kind == k)
+        self.of_kind
+            .get(&kind_code(self.figs[i].kind))
+            .map(|v| v.as_slice())
+            .unwrap_or(&[])
+            .iter()
+            .copied()
+            .filter(move |&j| j != i)
     }
 
     /// Same-kind figures in `i`'s sentence.
@@ -490,19 +547,22 @@ impl<'a> Draft<'a> {
                 p
             }
         };
-        self.finish(i, &p)
+        self.finish(i, p)
     }
 
-    fn finish(&self, i: usize, p: &Partial) -> Verdict {
+    fn finish(&self, i: usize, p: Arc<Partial>) -> Verdict {
+        if p.disagree.is_empty() && p.leftovers.is_empty() {
+            return Verdict {
+                p,
+                disagree: Vec::new(),
+            };
+        }
         let cl = self.cl;
-        let mut v = Verdict {
-            agree: p.agree.clone(),
-            disagree: p.disagree.clone(),
-        };
+        let mut disagree = p.disagree.clone();
         let mut weak: Vec<&Vec<Mention>> = p.weak.iter().collect();
         for (ms, n, loose) in &p.leftovers {
             if self.leftover(i, ms[0], *n) {
-                v.disagree.push(ms.clone());
+                disagree.push(ms.clone());
             } else if *loose {
                 weak.push(ms);
             }
@@ -510,17 +570,20 @@ impl<'a> Draft<'a> {
         // A loosely aligned sibling figure counts when it states what a closely aligned one
         // does: once "begin his fifth term on May 7" has pinned the figure down, "fifth term
         // inauguration is set for May 7th" is the same fact.
-        let strong = v.disagree.len();
+        let strong = disagree.len();
         for ms in weak {
             let g = cl.fig(ms[0]);
-            if v.disagree[..strong]
+            if disagree[..strong]
                 .iter()
                 .any(|d| same_value(cl.fig(d[0]), g))
             {
-                v.disagree.push(ms.clone());
+                disagree.push(ms.clone());
             }
         }
-        v
+        Verdict {
+            p: p.clone(),
+            disagree,
+        }
     }
 
     /// Does the draft state `f` twice (headline and body), once as `d`? Then `d`'s twins in a
@@ -742,7 +805,7 @@ impl<'a> Draft<'a> {
         let c = self.cand_id(best);
         !self.same_kind(i).any(|j| {
             let d = &self.figs[j];
-            let twinned = self.twins[j].iter().any(|t| t.0 == sib);
+            let twinned = self.twins[j].binary_search_by_key(&sib, |t| t.0).is_ok();
             !twinned
                 && compatible(d, g)
                 && if f.kind == Kind::Date {
@@ -912,7 +975,7 @@ fn report(
             .collect()
     };
     let draft_says = said(a, f);
-    let agree = v.agree.len();
+    let agree = v.agree().len();
     let dis = v.disagree.len();
     if agree == 0 && groups.len() == 1 {
         // The siblings agree with one another; the draft differs.
@@ -978,7 +1041,7 @@ fn report(
     } else {
         Severity::Info
     });
-    for m in &v.agree {
+    for m in v.agree() {
         let sa = &cl.sibs[m.sib as usize];
         let g = cl.fig(*m);
         finding = finding.with_related(Related {
@@ -1017,7 +1080,7 @@ pub fn hover(cx: &Context<'_>, offset: usize) -> Option<String> {
     }
     let (key, cl) = cluster::get(cx.siblings, ClusterFigures::build);
     let v = Draft::new(key, &cl, &figs.list).verdict(i);
-    if v.agree.is_empty() && v.disagree.is_empty() {
+    if v.agree().is_empty() && v.disagree.is_empty() {
         md.push_str(&format!(
             "None of the {} mentions this figure.",
             plural(cx.siblings.len(), "sibling article", "sibling articles")
@@ -1036,7 +1099,7 @@ pub fn hover(cx: &Context<'_>, offset: usize) -> Option<String> {
     };
     md.push_str(&format!(
         "What the siblings say: {} agree, {} {}.\n\n",
-        v.agree.len(),
+        v.agree().len(),
         v.disagree.len(),
         if v.disagree.len() == 1 {
             "differs"
@@ -1044,7 +1107,7 @@ pub fn hover(cx: &Context<'_>, offset: usize) -> Option<String> {
             "differ"
         }
     ));
-    for m in &v.agree {
+    for m in v.agree() {
         md.push_str(&line(m, "agrees,"));
     }
     for ms in &v.disagree {
@@ -1183,7 +1246,8 @@ pub fn debug_alignments(cx: &Context<'_>, offset: usize) -> Vec<String> {
     let v = Draft::new(key, &cl, &figs.list).verdict(i);
     out.push(format!(
         "verdict: agree {:?} disagree {:?}",
-        v.agree, v.disagree
+        v.agree(),
+        v.disagree
     ));
     out
 }

@@ -199,6 +199,15 @@ pub struct Figures {
     pub list: Vec<Figure>,
 }
 
+/// Extraction without the per-analysis cache (for benchmarks).
+#[doc(hidden)]
+pub fn extract_uncached(a: &Analysis) -> Vec<Figure> {
+    a.paragraphs
+        .iter()
+        .flat_map(|p| extract_tokens(a, a.tokens_in(p)))
+        .collect()
+}
+
 pub fn figures(a: &Analysis) -> Arc<Figures> {
     a.cached(|a| Figures { list: extract(a) })
 }
@@ -235,11 +244,13 @@ struct Scan<'a> {
 }
 
 impl<'a> Scan<'a> {
-    fn new(a: &'a Analysis) -> Scan<'a> {
-        let mut t = Vec::with_capacity(a.tokens.len());
-        let mut sent = Vec::with_capacity(a.tokens.len());
-        let mut si = 0;
-        for tok in &a.tokens {
+    /// The tokens of one paragraph (`tokens` is a slice of the analysis tokens).
+    fn new(a: &'a Analysis, tokens: &[crate::engine::analysis::Token]) -> Scan<'a> {
+        let mut t = Vec::with_capacity(tokens.len());
+        let mut sent = Vec::with_capacity(tokens.len());
+        let first = tokens.first().map(|t| t.range.start).unwrap_or(0);
+        let mut si = a.sentences.partition_point(|s| s.end <= first);
+        for tok in tokens {
             let s = a.slice(&tok.range);
             t.push(Tk {
                 s,
@@ -270,7 +281,7 @@ impl<'a> Scan<'a> {
         let text = a.text().as_bytes();
         let mut line = Vec::with_capacity(t.len());
         let mut n = 0u32;
-        let mut prev_end = 0;
+        let mut prev_end = first;
         for tk in &t {
             if text[prev_end.min(tk.range.start)..tk.range.start]
                 .iter()
@@ -1532,26 +1543,11 @@ fn signature(f: &Figure) -> u64 {
     h.finish()
 }
 
-/// Tunables read once from the environment (development only).
-pub fn tune(name: &str, default: f32) -> f32 {
-    static T: std::sync::OnceLock<std::collections::HashMap<String, f32>> =
-        std::sync::OnceLock::new();
-    T.get_or_init(|| {
-        std::env::vars()
-            .filter_map(|(k, v)| k.strip_prefix("CD_").map(|k| (k.to_string(), v)))
-            .filter_map(|(k, v)| v.parse().ok().map(|v| (k, v)))
-            .collect()
-    })
-    .get(name)
-    .copied()
-    .unwrap_or(default)
-}
-
 /// Words around tokens `s..e` in the same sentence, weighted by distance.
 fn context(sc: &Scan<'_>, s: usize, e: usize, counted: &[String]) -> Vec<(u64, f32)> {
-    let window = tune("WINDOW", 12.0) as usize;
-    let (near, mid, far) = (tune("W_NEAR", 1.0), tune("W_MID", 0.7), tune("W_FAR", 0.45));
-    let counted_w = tune("W_COUNTED", 0.0);
+    const WINDOW: usize = 12;
+    let window = WINDOW;
+    let (near, mid, far) = (1.0, 0.7, 0.45);
     let sent = sc.sent[s];
     let mut v: Vec<(u64, f32)> = Vec::with_capacity(2 * window + counted.len());
     let weight = |d: usize| -> f32 {
@@ -1591,11 +1587,7 @@ fn context(sc: &Scan<'_>, s: usize, e: usize, counted: &[String]) -> Vec<(u64, f
         add(k, d, &mut v);
         k += 1;
     }
-    if counted_w > 0.0 {
-        for c in counted {
-            v.push((context_key(c), counted_w));
-        }
-    }
+    let _ = counted;
     // Keep the highest weight per word.
     v.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
     v.dedup_by_key(|x| x.0);
@@ -1721,8 +1713,69 @@ pub fn hash(s: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(s.as_bytes())
 }
 
+/// Figures of one paragraph, with byte offsets relative to the paragraph's start and
+/// sentence numbers relative to its first sentence, so they can be reused when the same
+/// paragraph comes back in the next version of a draft.
+struct ParaFigures(Vec<Figure>);
+
+static PARAS: super::cluster::Memo<Arc<ParaFigures>> = super::cluster::Memo::new(8192);
+
+fn shift(f: &Figure, by: isize, sentences: isize) -> Figure {
+    let mv = |r: &Range<usize>| (r.start as isize + by) as usize..(r.end as isize + by) as usize;
+    let mut g = f.clone();
+    g.range = mv(&f.range);
+    for p in &mut g.parts {
+        p.range = mv(&p.range);
+    }
+    g.sentence = (f.sentence as isize + sentences) as usize;
+    g
+}
+
 fn extract(a: &Analysis) -> Vec<Figure> {
-    let sc = Scan::new(a);
+    let mut out = Vec::new();
+    let text = a.text();
+    for p in &a.paragraphs {
+        let tokens = a.tokens_in(p);
+        if tokens.is_empty() {
+            continue;
+        }
+        let first_sentence = a.sentences.partition_point(|s| s.end <= p.start);
+        // Paragraphs touching ignored regions (code) are not reused: the region depends on
+        // more than the paragraph's text.
+        let reusable = !a.is_ignored(p);
+        let key = {
+            let mut h = xxhash_rust::xxh3::Xxh3::new();
+            h.update(text[p.clone()].as_bytes());
+            h.update(&[7]);
+            h.digest()
+        };
+        let cached = if reusable { PARAS.get(key) } else { None };
+        let para = match cached {
+            Some(c) => c,
+            None => {
+                let found = extract_tokens(a, tokens);
+                let rel: Vec<Figure> = found
+                    .iter()
+                    .map(|f| shift(f, -(p.start as isize), -(first_sentence as isize)))
+                    .collect();
+                let c = Arc::new(ParaFigures(rel));
+                if reusable {
+                    PARAS.put(key, c.clone());
+                }
+                c
+            }
+        };
+        out.extend(
+            para.0
+                .iter()
+                .map(|f| shift(f, p.start as isize, first_sentence as isize)),
+        );
+    }
+    out
+}
+
+fn extract_tokens(a: &Analysis, tokens: &[crate::engine::analysis::Token]) -> Vec<Figure> {
+    let sc = Scan::new(a, tokens);
     let mut b = Builder {
         sc: &sc,
         out: Vec::new(),
