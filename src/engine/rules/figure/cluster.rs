@@ -80,6 +80,28 @@ impl<V: Clone> Memo<V> {
             .and_then(|m| m.get(&k).cloned())
     }
 
+    /// Several lookups under one lock.
+    pub fn get_many(&self, keys: &[u64]) -> Vec<Option<V>> {
+        let g = self.map.lock().unwrap_or_else(|e| e.into_inner());
+        match g.as_ref() {
+            Some(m) => keys.iter().map(|k| m.get(k).cloned()).collect(),
+            None => vec![None; keys.len()],
+        }
+    }
+
+    /// Several insertions under one lock.
+    pub fn put_many(&self, items: Vec<(u64, V)>) {
+        if items.is_empty() {
+            return;
+        }
+        let mut g = self.map.lock().unwrap_or_else(|e| e.into_inner());
+        let m = g.get_or_insert_with(Default::default);
+        if m.len() + items.len() >= self.cap {
+            m.clear();
+        }
+        m.extend(items);
+    }
+
     pub fn put(&self, k: u64, v: V) {
         let mut g = self.map.lock().unwrap_or_else(|e| e.into_inner());
         let m = g.get_or_insert_with(Default::default);

@@ -81,11 +81,11 @@ impl Rule for Conflict {
         }
         let (key, cl) = cluster::get(cx.siblings, ClusterFigures::build);
         let d = Draft::new(key, &cl, &figs.list);
-        for (i, f) in figs.list.iter().enumerate() {
+        for (i, (f, v)) in figs.list.iter().zip(d.verdicts()).enumerate() {
+            let _ = i;
             if cx.config.figures.ignores(f.kind) {
                 continue;
             }
-            let v = d.verdict(i);
             if let Some(finding) = report(self.id(), a, f, &v, &cl) {
                 out.push(finding);
             }
@@ -353,6 +353,19 @@ static PROFILES: Memo<Arc<Profile>> = Memo::new(16384);
 static TWINS: Memo<Arc<Vec<(u16, u32)>>> = Memo::new(16384);
 static PARTIALS: Memo<Arc<Partial>> = Memo::new(16384);
 
+/// A running hash of u64s.
+struct Mixer(u64);
+
+impl Mixer {
+    fn new(parts: &[u64]) -> Mixer {
+        Mixer(mix(parts))
+    }
+    fn add(&mut self, x: u64) {
+        self.0 = (self.0 ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.0 ^= self.0 >> 29;
+    }
+}
+
 fn mix(parts: &[u64]) -> u64 {
     let mut h: u64 = 0x243F_6A88_85A3_08D3;
     for &p in parts {
@@ -362,11 +375,11 @@ fn mix(parts: &[u64]) -> u64 {
     h
 }
 
-fn profile(key: u64, cl: &ClusterFigures, f: &Figure) -> Arc<Profile> {
-    let k = mix(&[key, f.sig, 1]);
-    if let Some(p) = PROFILES.get(k) {
-        return p;
-    }
+fn profile_key(key: u64, f: &Figure) -> u64 {
+    mix(&[key, f.sig, 1])
+}
+
+fn compute_profile(cl: &ClusterFigures, f: &Figure) -> Arc<Profile> {
     let kc = kind_code(f.kind);
     let mut acc: IdMap<u32, (f32, u16)> = IdMap::default();
     for &(w, wt) in &f.context {
@@ -389,14 +402,12 @@ fn profile(key: u64, cl: &ClusterFigures, f: &Figure) -> Arc<Profile> {
     let mut values: Vec<u64> = entries.iter().map(|e| cl.cand_fig(e.0).vkey).collect();
     values.sort_unstable();
     values.dedup();
-    let p = Arc::new(Profile { entries, values });
-    PROFILES.put(k, p.clone());
-    p
+    Arc::new(Profile { entries, values })
 }
 
 /// The siblings (and their figure) that state `f`'s own value about a compatible thing.
-fn twins(key: u64, cl: &ClusterFigures, f: &Figure) -> Arc<Vec<(u16, u32)>> {
-    let k = mix(&[
+fn twins_key(key: u64, f: &Figure) -> u64 {
+    mix(&[
         key,
         f.vkey,
         f.qual as u64,
@@ -405,10 +416,11 @@ fn twins(key: u64, cl: &ClusterFigures, f: &Figure) -> Arc<Vec<(u16, u32)>> {
         f.people as u64 | (f.human as u64) << 1,
         f.tol.to_bits(),
         2,
-    ]);
-    if let Some(t) = TWINS.get(k) {
-        return t;
-    }
+    ])
+}
+
+/// The siblings (and their figure) that state `f`'s own value about a compatible thing.
+fn compute_twins(cl: &ClusterFigures, f: &Figure) -> Arc<Vec<(u16, u32)>> {
     let mut out: Vec<(u16, u32)> = Vec::new();
     if let Some(cs) = cl.by_value.get(&f.vkey) {
         for &c in cs {
@@ -420,9 +432,27 @@ fn twins(key: u64, cl: &ClusterFigures, f: &Figure) -> Arc<Vec<(u16, u32)>> {
         }
     }
     out.sort_unstable();
-    let t = Arc::new(out);
-    TWINS.put(k, t.clone());
-    t
+    Arc::new(out)
+}
+
+/// Memoised values for many figures: one lock to look up, one to store what was computed.
+fn batch<V: Clone>(memo: &Memo<V>, keys: &[u64], mut make: impl FnMut(usize) -> V) -> Vec<V> {
+    let found = memo.get_many(keys);
+    let mut new = Vec::new();
+    let out = found
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| match v {
+            Some(v) => v,
+            None => {
+                let v = make(i);
+                new.push((keys[i], v.clone()));
+                v
+            }
+        })
+        .collect();
+    memo.put_many(new);
+    out
 }
 
 /// A draft's figures prepared for one check: what each verdict depends on.
@@ -443,8 +473,10 @@ struct Draft<'a> {
 
 impl<'a> Draft<'a> {
     fn new(key: u64, cl: &'a ClusterFigures, figs: &'a [Figure]) -> Draft<'a> {
-        let profiles: Vec<_> = figs.iter().map(|f| profile(key, cl, f)).collect();
-        let twins: Vec<_> = figs.iter().map(|f| twins(key, cl, f)).collect();
+        let pk: Vec<u64> = figs.iter().map(|f| profile_key(key, f)).collect();
+        let profiles = batch(&PROFILES, &pk, |i| compute_profile(cl, &figs[i]));
+        let tk: Vec<u64> = figs.iter().map(|f| twins_key(key, f)).collect();
+        let twins = batch(&TWINS, &tk, |i| compute_twins(cl, &figs[i]));
         let mut by_value: IdMap<u64, Vec<usize>> = IdMap::default();
         let mut counted_n: IdMap<u64, usize> = IdMap::default();
         let mut kind_n: IdMap<u64, usize> = IdMap::default();
@@ -513,41 +545,62 @@ impl<'a> Draft<'a> {
         v
     }
 
-    /// What the siblings say about figure `i`. The memoised part's key holds everything it
-    /// reads; pairing by elimination is checked afresh.
-    fn verdict(&self, i: usize) -> Verdict {
+    /// The key of figure `i`'s memoised verdict part: everything it reads (its own
+    /// signature, its sentence mates, the draft's other statements of its candidates' values
+    /// and whether they share its sentence, how often the draft mentions what it counts).
+    fn partial_key(&self, i: usize) -> u64 {
         let f = &self.figs[i];
-        let mut parts = vec![self.key, f.sig, 3];
-        for j in self.sentence_mates(i) {
-            parts.push(self.figs[j].sig);
+        let mut m = Mixer::new(&[self.key, f.sig, 3]);
+        let mut j = i;
+        while j > 0 && self.figs[j - 1].sentence == f.sentence {
+            j -= 1;
         }
-        parts.push(4);
-        for j in self.claimers(i) {
-            let d = &self.figs[j];
-            parts.push(d.sig ^ (d.sentence == f.sentence) as u64);
+        while j < self.figs.len() && self.figs[j].sentence == f.sentence {
+            if j != i && self.figs[j].kind == f.kind {
+                m.add(self.figs[j].sig);
+            }
+            j += 1;
         }
-        // Pins read how often the draft mentions each thing counted.
-        parts.push(5);
+        m.add(4);
+        for vk in &self.profiles[i].values {
+            for &j in self.by_value.get(vk).map(|v| v.as_slice()).unwrap_or(&[]) {
+                let d = &self.figs[j];
+                if j != i && d.kind == f.kind {
+                    m.add(d.sig ^ (d.sentence == f.sentence) as u64);
+                }
+            }
+        }
+        m.add(5);
         let kc = kind_code(f.kind);
         for &ck in &f.counted_keys {
-            parts.push(
+            m.add(
                 self.counted_n
                     .get(&posting_key(kc, ck))
                     .copied()
                     .unwrap_or(0) as u64,
             );
         }
-        parts.push(self.kind_n.get(&kc).copied().unwrap_or(0) as u64);
-        let k = mix(&parts);
-        let p = match PARTIALS.get(k) {
-            Some(p) => p,
-            None => {
-                let p = Arc::new(self.partial(i));
-                PARTIALS.put(k, p.clone());
-                p
-            }
-        };
-        self.finish(i, p)
+        m.add(self.kind_n.get(&kc).copied().unwrap_or(0) as u64);
+        m.0
+    }
+
+    /// What the siblings say about every figure (memoised parts fetched and stored in one
+    /// go; pairing by elimination checked afresh).
+    fn verdicts(&self) -> Vec<Verdict> {
+        let keys: Vec<u64> = (0..self.figs.len()).map(|i| self.partial_key(i)).collect();
+        let parts = batch(&PARTIALS, &keys, |i| Arc::new(self.partial(i)));
+        parts
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| self.finish(i, p))
+            .collect()
+    }
+
+    /// What the siblings say about figure `i`.
+    fn verdict(&self, i: usize) -> Verdict {
+        let k = self.partial_key(i);
+        let p = batch(&PARTIALS, &[k], |_| Arc::new(self.partial(i)));
+        self.finish(i, p.into_iter().next().expect("one"))
     }
 
     fn finish(&self, i: usize, p: Arc<Partial>) -> Verdict {
