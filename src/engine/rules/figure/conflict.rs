@@ -215,7 +215,7 @@ impl ClusterFigures {
         for f in &cl.figs {
             for g in &f.list {
                 n += 1;
-                for &(w, _) in &g.context {
+                for &(w, _) in g.context.iter() {
                     *df.entry(w).or_default() += 1;
                 }
             }
@@ -230,7 +230,7 @@ impl ClusterFigures {
                 let c = cl.cands.len() as u32;
                 let k = kind_code(g.kind);
                 let mut total = 0.0;
-                for &(w, wt) in &g.context {
+                for &(w, wt) in g.context.iter() {
                     let x = wt * cl.idf.get(&w).copied().unwrap_or(1.0);
                     total += x;
                     cl.postings
@@ -239,7 +239,7 @@ impl ClusterFigures {
                         .push((c, x));
                 }
                 cl.cands.push((si as u16, fi as u32, total));
-                for &ck in &g.counted_keys {
+                for &ck in g.counted_keys.iter() {
                     cl.by_counted.entry(posting_key(k, ck)).or_default().push(c);
                 }
                 cl.by_kind.entry(k).or_default().push(c);
@@ -382,7 +382,7 @@ fn profile_key(key: u64, f: &Figure) -> u64 {
 fn compute_profile(cl: &ClusterFigures, f: &Figure) -> Arc<Profile> {
     let kc = kind_code(f.kind);
     let mut acc: IdMap<u32, (f32, u16)> = IdMap::default();
-    for &(w, wt) in &f.context {
+    for &(w, wt) in f.context.iter() {
         if let Some(p) = cl.postings.get(&posting_key(kc, w)) {
             let x = cl.weight(w, wt);
             for &(c, wg) in p {
@@ -486,7 +486,7 @@ impl<'a> Draft<'a> {
             by_value.entry(f.vkey).or_default().push(i);
             let kc = kind_code(f.kind);
             *kind_n.entry(kc).or_default() += 1;
-            for &ck in &f.counted_keys {
+            for &ck in f.counted_keys.iter() {
                 *counted_n.entry(posting_key(kc, ck)).or_default() += 1;
             }
         }
@@ -572,7 +572,7 @@ impl<'a> Draft<'a> {
         }
         m.add(5);
         let kc = kind_code(f.kind);
-        for &ck in &f.counted_keys {
+        for &ck in f.counted_keys.iter() {
             m.add(
                 self.counted_n
                     .get(&posting_key(kc, ck))
@@ -655,7 +655,7 @@ impl<'a> Draft<'a> {
         let prof = &self.profiles[i];
         let kc = kind_code(f.kind);
         let mut pinned: Vec<u32> = Vec::new();
-        for &ck in &f.counted_keys {
+        for &ck in f.counted_keys.iter() {
             let in_draft = self
                 .counted_n
                 .get(&posting_key(kc, ck))
@@ -963,7 +963,7 @@ fn rewrite(a: &Analysis, f: &Figure, g: &Figure) -> Option<(Vec<Edit>, String)> 
                         }
                     }
                 };
-                edits.push(Edit::replace(p.range.clone(), text));
+                edits.push(Edit::replace(f.part_range(p), text));
             }
             edits
         }

@@ -163,19 +163,21 @@ pub struct Figure {
     pub qual: Qual,
     /// Half the rounding unit, in the base unit: `87` -> 0.5, `4.6 billion` -> 0.05e9.
     pub tol: f64,
-    /// The numbers a fix rewrites (one, or two for a range). Empty for dates.
-    pub parts: Vec<Part>,
+    /// The numbers a fix rewrites (one, or two for a range; none for dates), with ranges
+    /// relative to the figure's start (see [`Figure::part_range`]). Shared, like the other
+    /// lists, so a figure reused from an unchanged paragraph is cheap to copy.
+    pub parts: Arc<[Part]>,
     pub date_style: Option<DateStyle>,
     /// What it counts, lemmatised: `opponent`, `plan`, `vote`.
-    pub counted: Vec<String>,
+    pub counted: Arc<[String]>,
     /// Words around it in its sentence (hashes of stems, sorted) with weights by distance.
-    pub context: Vec<(u64, f32)>,
+    pub context: Arc<[(u64, f32)]>,
     /// Index of the figure's sentence in `Analysis::sentences`.
     pub sentence: usize,
     /// Hashes of what it counts, synonyms folded (`rival` -> `opponent`).
-    pub counted_canon: Vec<u64>,
+    pub counted_canon: Arc<[u64]>,
     /// The same without generic nouns (`people`, `year`): what can pin a figure down.
-    pub counted_keys: Vec<u64>,
+    pub counted_keys: Arc<[u64]>,
     /// Counts people in general (`people`, `persons`); counts some kind of people.
     pub people: bool,
     pub human: bool,
@@ -187,6 +189,11 @@ pub struct Figure {
 impl Figure {
     pub fn text<'a>(&self, a: &'a Analysis) -> &'a str {
         a.slice(&self.range)
+    }
+
+    /// Where part `p` is in the text.
+    pub fn part_range(&self, p: &Part) -> Range<usize> {
+        self.range.start + p.range.start..self.range.start + p.range.end
     }
 
     pub fn is_range(&self) -> bool {
@@ -1463,19 +1470,26 @@ impl Builder<'_, '_> {
         counted_keys.dedup();
         let people = counted.iter().any(|c| c == "people" || c == "person");
         let human = counted.iter().any(|c| is_human(c));
+        let parts: Vec<Part> = parts
+            .into_iter()
+            .map(|p| Part {
+                range: p.range.start - range.start..p.range.end - range.start,
+                ..p
+            })
+            .collect();
         let mut f = Figure {
             range,
             kind,
             value,
             qual,
             tol,
-            parts,
+            parts: parts.into(),
             date_style,
-            counted,
-            context,
+            counted: counted.into(),
+            context: context.into(),
             sentence,
-            counted_canon,
-            counted_keys,
+            counted_canon: counted_canon.into(),
+            counted_keys: counted_keys.into(),
             people,
             human,
             vkey: 0,
@@ -1536,7 +1550,7 @@ fn signature(f: &Figure) -> u64 {
     f.counted_canon.hash(&mut h);
     f.people.hash(&mut h);
     f.human.hash(&mut h);
-    for (w, wt) in &f.context {
+    for (w, wt) in f.context.iter() {
         w.hash(&mut h);
         wt.to_bits().hash(&mut h);
     }
@@ -1724,9 +1738,6 @@ fn shift(f: &Figure, by: isize, sentences: isize) -> Figure {
     let mv = |r: &Range<usize>| (r.start as isize + by) as usize..(r.end as isize + by) as usize;
     let mut g = f.clone();
     g.range = mv(&f.range);
-    for p in &mut g.parts {
-        p.range = mv(&p.range);
-    }
     g.sentence = (f.sentence as isize + sentences) as usize;
     g
 }
@@ -2860,7 +2871,7 @@ mod tests {
                     Value::Num { lo, .. } => format!("{lo}"),
                     Value::Date(d) => format!("{:?}-{:?}-{:?}", d.year, d.month, d.day),
                 };
-                (a.slice(&f.range).to_string(), f.kind, v, f.counted.clone())
+                (a.slice(&f.range).to_string(), f.kind, v, f.counted.to_vec())
             })
             .collect()
     }
@@ -3153,11 +3164,9 @@ mod tests {
                     "{t:?}"
                 );
                 assert!(t.is_char_boundary(f.range.start) && t.is_char_boundary(f.range.end));
-                for p in &f.parts {
-                    assert!(
-                        f.range.start <= p.range.start && p.range.end <= f.range.end,
-                        "{t:?}"
-                    );
+                for p in f.parts.iter() {
+                    let r = f.part_range(p);
+                    assert!(f.range.start <= r.start && r.end <= f.range.end, "{t:?}");
                 }
             }
             let b = analyse(&t.replace('3', "4"));
