@@ -407,16 +407,7 @@ fn compute_profile(cl: &ClusterFigures, f: &Figure) -> Arc<Profile> {
 
 /// The siblings (and their figure) that state `f`'s own value about a compatible thing.
 fn twins_key(key: u64, f: &Figure) -> u64 {
-    mix(&[
-        key,
-        f.vkey,
-        f.qual as u64,
-        kind_code(f.kind),
-        f.counted_canon.iter().fold(0, |a, x| a ^ x),
-        f.people as u64 | (f.human as u64) << 1,
-        f.tol.to_bits(),
-        2,
-    ])
+    mix(&[key, f.vkey, f.shape, 2])
 }
 
 /// The siblings (and their figure) that state `f`'s own value about a compatible thing.
@@ -462,6 +453,14 @@ struct Draft<'a> {
     figs: &'a [Figure],
     profiles: Vec<Arc<Profile>>,
     twins: Vec<Arc<Vec<(u16, u32)>>>,
+    ix: Arc<DraftIndex>,
+    /// Per value key: a mix of the signatures and sentences of the figures stating it.
+    value_mix: IdMap<u64, u64>,
+}
+
+/// Which figures of a draft state which value, count what, are of which kind: depends on
+/// the figures' values and kinds only, so typing words reuses it.
+struct DraftIndex {
     /// value key -> figures.
     by_value: IdMap<u64, Vec<usize>>,
     /// (kind, thing counted) -> how many figures; kind -> how many figures.
@@ -471,24 +470,50 @@ struct Draft<'a> {
     of_kind: IdMap<u64, Vec<usize>>,
 }
 
+static INDEXES: Memo<Arc<DraftIndex>> = Memo::new(64);
+
+impl DraftIndex {
+    fn new(figs: &[Figure]) -> DraftIndex {
+        let mut by_value: IdMap<u64, Vec<usize>> = IdMap::default();
+        let mut counted_n: IdMap<u64, usize> = IdMap::default();
+        let mut kind_n: IdMap<u64, usize> = IdMap::default();
+        let mut of_kind: IdMap<u64, Vec<usize>> = IdMap::default();
+        for (i, f) in figs.iter().enumerate() {
+            let kc = kind_code(f.kind);
+            of_kind.entry(kc).or_default().push(i);
+            by_value.entry(f.vkey).or_default().push(i);
+            *kind_n.entry(kc).or_default() += 1;
+            for &ck in f.counted_keys.iter() {
+                *counted_n.entry(posting_key(kc, ck)).or_default() += 1;
+            }
+        }
+        DraftIndex {
+            by_value,
+            counted_n,
+            kind_n,
+            of_kind,
+        }
+    }
+}
+
 impl<'a> Draft<'a> {
     fn new(key: u64, cl: &'a ClusterFigures, figs: &'a [Figure]) -> Draft<'a> {
         let pk: Vec<u64> = figs.iter().map(|f| profile_key(key, f)).collect();
         let profiles = batch(&PROFILES, &pk, |i| compute_profile(cl, &figs[i]));
         let tk: Vec<u64> = figs.iter().map(|f| twins_key(key, f)).collect();
         let twins = batch(&TWINS, &tk, |i| compute_twins(cl, &figs[i]));
-        let mut by_value: IdMap<u64, Vec<usize>> = IdMap::default();
-        let mut counted_n: IdMap<u64, usize> = IdMap::default();
-        let mut kind_n: IdMap<u64, usize> = IdMap::default();
-        let mut of_kind: IdMap<u64, Vec<usize>> = IdMap::default();
-        for (i, f) in figs.iter().enumerate() {
-            of_kind.entry(kind_code(f.kind)).or_default().push(i);
-            by_value.entry(f.vkey).or_default().push(i);
-            let kc = kind_code(f.kind);
-            *kind_n.entry(kc).or_default() += 1;
-            for &ck in f.counted_keys.iter() {
-                *counted_n.entry(posting_key(kc, ck)).or_default() += 1;
-            }
+        let mut shape = Mixer::new(&[figs.len() as u64]);
+        for f in figs {
+            shape.add(f.vkey);
+            shape.add(f.counted_keys.iter().fold(0, |a, x| a ^ x.rotate_left(3)));
+        }
+        let ix = batch(&INDEXES, &[shape.0], |_| Arc::new(DraftIndex::new(figs)))
+            .pop()
+            .expect("one");
+        let mut value_mix: IdMap<u64, u64> = IdMap::default();
+        for f in figs {
+            let e = value_mix.entry(f.vkey).or_insert(0x51);
+            *e = mix(&[*e, f.sig, f.sentence as u64]);
         }
         Draft {
             key,
@@ -496,15 +521,14 @@ impl<'a> Draft<'a> {
             figs,
             profiles,
             twins,
-            by_value,
-            counted_n,
-            kind_n,
-            of_kind,
+            ix,
+            value_mix,
         }
     }
 
     fn same_kind(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        self.of_kind
+        self.ix
+            .of_kind
             .get(&kind_code(self.figs[i].kind))
             .map(|v| v.as_slice())
             .unwrap_or(&[])
@@ -535,7 +559,7 @@ impl<'a> Draft<'a> {
         let mut v: Vec<usize> = self.profiles[i]
             .values
             .iter()
-            .filter_map(|vk| self.by_value.get(vk))
+            .filter_map(|vk| self.ix.by_value.get(vk))
             .flatten()
             .copied()
             .filter(|&j| j != i && self.figs[j].kind == self.figs[i].kind)
@@ -561,26 +585,27 @@ impl<'a> Draft<'a> {
             }
             j += 1;
         }
+        // The draft's statements of the candidates' values (itself included: a key that
+        // says more than needed is still a right key).
         m.add(4);
+        m.add(f.sentence as u64);
         for vk in &self.profiles[i].values {
-            for &j in self.by_value.get(vk).map(|v| v.as_slice()).unwrap_or(&[]) {
-                let d = &self.figs[j];
-                if j != i && d.kind == f.kind {
-                    m.add(d.sig ^ (d.sentence == f.sentence) as u64);
-                }
+            if let Some(x) = self.value_mix.get(vk) {
+                m.add(*x);
             }
         }
         m.add(5);
         let kc = kind_code(f.kind);
         for &ck in f.counted_keys.iter() {
             m.add(
-                self.counted_n
+                self.ix
+                    .counted_n
                     .get(&posting_key(kc, ck))
                     .copied()
                     .unwrap_or(0) as u64,
             );
         }
-        m.add(self.kind_n.get(&kc).copied().unwrap_or(0) as u64);
+        m.add(self.ix.kind_n.get(&kc).copied().unwrap_or(0) as u64);
         m.0
     }
 
@@ -657,6 +682,7 @@ impl<'a> Draft<'a> {
         let mut pinned: Vec<u32> = Vec::new();
         for &ck in f.counted_keys.iter() {
             let in_draft = self
+                .ix
                 .counted_n
                 .get(&posting_key(kc, ck))
                 .copied()
@@ -676,7 +702,7 @@ impl<'a> Draft<'a> {
             }
         }
         if matches!(f.kind, Kind::Measure(_) | Kind::Money(_))
-            && self.kind_n.get(&kc).copied().unwrap_or(0) == 1
+            && self.ix.kind_n.get(&kc).copied().unwrap_or(0) == 1
         {
             if let Some(p) = cl.by_kind.get(&kc) {
                 for (x, &c) in p.iter().enumerate() {

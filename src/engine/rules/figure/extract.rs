@@ -181,8 +181,10 @@ pub struct Figure {
     /// Counts people in general (`people`, `persons`); counts some kind of people.
     pub people: bool,
     pub human: bool,
-    /// Hash of kind and value; hash of everything the comparison reads.
+    /// Hash of kind and value; of what is counted and how (qualifier, rounding); of
+    /// everything the comparison reads.
     pub vkey: u64,
+    pub shape: u64,
     pub sig: u64,
 }
 
@@ -1493,9 +1495,20 @@ impl Builder<'_, '_> {
             people,
             human,
             vkey: 0,
+            shape: 0,
             sig: 0,
         };
         f.vkey = value_key(&f);
+        f.shape = {
+            use std::hash::{Hash, Hasher};
+            let mut h = Xx(xxhash_rust::xxh3::Xxh3::new());
+            (f.qual as u8).hash(&mut h);
+            f.tol.to_bits().hash(&mut h);
+            f.counted_canon.hash(&mut h);
+            f.people.hash(&mut h);
+            f.human.hash(&mut h);
+            h.finish()
+        };
         f.sig = signature(&f);
         self.out.push(f);
     }
