@@ -368,6 +368,24 @@ fn keystroke_bench() {
     let figs = copydesk::engine::rules::figure::extract::figures(&a0)
         .list
         .len();
+    // Quotations alone, and the analysis every rule starts from, for scale.
+    let mut quotes = Vec::new();
+    let mut analysis = Vec::new();
+    for k in 0..60 {
+        let mut t = draft.clone();
+        t.insert(spots[(k * 11) % spots.len()], 'z');
+        let s = Watch::start();
+        let a = analyse("draft.txt", t);
+        analysis.push(s.elapsed());
+        let s = Watch::start();
+        std::hint::black_box(copydesk::engine::rules::quote::misquote::quotations(&a));
+        quotes.push(s.elapsed());
+    }
+    println!(
+        "for scale: analysing the draft (tokens, sentences) takes {}; extracting its quotations {}",
+        us(pct(&mut analysis, 0.5)),
+        us(pct(&mut quotes, 0.5))
+    );
     println!(
         "figure + quote rules, {words}-word draft ({figs} figures), 100 siblings: first check {} ({} findings), keystroke median {} (95th percentile {}); draft figure extraction median {}",
         us(cold),
@@ -378,8 +396,68 @@ fn keystroke_bench() {
     );
 }
 
+/// For profiling: extraction and the rules' check on a loop.
+fn profile_loop(what: &str) {
+    let arts = fixture_articles();
+    let mut draft = String::new();
+    while draft.split_whitespace().count() < 2000 {
+        for (_, t) in &arts {
+            draft.push_str(t);
+            draft.push_str("\n\n");
+        }
+    }
+    let versions: Vec<Analysis> = (0..200)
+        .map(|k| {
+            let mut t = draft.clone();
+            t.insert(k * 37 % draft.len().min(5000) / 4 * 4, ' ');
+            analyse("draft.txt", t)
+        })
+        .collect();
+    let mut corpus = Corpus::new(Arc::new(Config::default()));
+    let mut siblings = Vec::new();
+    for i in 0..100 {
+        let (name, t) = &arts[i % arts.len()];
+        let text = format!("Version {i} of this report.\n\n{t}");
+        let a = corpus.upsert(&PathBuf::from(format!("sib{i}/{name}")), text);
+        siblings.push(Sibling {
+            analysis: a,
+            score: 0.5,
+        });
+    }
+    let config = Config::default();
+    let rules: Vec<_> = registry()
+        .rules
+        .iter()
+        .filter(|r| r.id().starts_with("figure/") || r.id().starts_with("quote/"))
+        .collect();
+    for _ in 0..20 {
+        for v in &versions {
+            if what == "extract" {
+                let f = copydesk::engine::rules::figure::extract::extract_uncached(v);
+                std::hint::black_box(f);
+            } else {
+                let cx = Context {
+                    analysis: v,
+                    siblings: &siblings,
+                    corpus: &corpus,
+                    config: &config,
+                };
+                let mut out = Vec::new();
+                for r in &rules {
+                    r.check(&cx, &mut out);
+                }
+                std::hint::black_box(out);
+            }
+        }
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if let Some(w) = args.iter().find_map(|a| a.strip_prefix("--loop=")) {
+        profile_loop(w);
+        return;
+    }
     let quick = args.iter().any(|a| a == "--quick");
     if !args.iter().any(|a| a == "--index-only") {
         keystroke_bench();

@@ -36,6 +36,14 @@
 //! unrelated articles (long, debris-laden, one about a Russian space launch), the lowest
 //! sibling score was 0.303 and the highest unrelated one 0.192, still under 0.22.
 //!
+//! ## Speed (measured, `cargo bench --bench siblings`, this thread's CPU time)
+//! Among 100,000 generated articles of 300-500 words (a Zipf vocabulary of 60,000 words,
+//! stories of four to six articles sharing names, rare words and figures): inserting took
+//! 258 µs per article (one thread, the index growing from empty); the median sibling query
+//! 3.6 ms (95th percentile 4.7 ms), with every story article found (1,257 of 1,257) and no
+//! other article returned; changing one article (remove and insert) 3.5 ms. Among 10,000:
+//! query median 0.6 ms.
+//!
 //! ## Overrides (`[siblings]` in `copydesk.toml`)
 //! ```toml
 //! [siblings]

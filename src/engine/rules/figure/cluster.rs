@@ -16,13 +16,15 @@ static CACHE: Mutex<Vec<Entry>> = Mutex::new(Vec::new());
 
 /// A key for a set of siblings: their paths and content hashes, in path order.
 pub fn key(siblings: &[Sibling]) -> u64 {
-    // Order does not matter: a sum of per-sibling hashes (no sorting on every keystroke).
+    // Order does not matter: a sum of per-sibling hashes. An analysis is identified by its
+    // address and content hash: the cache holds every analysis it was built from, so an
+    // address in it cannot be reused by another analysis while the entry lives.
     let mut k: u64 = siblings.len() as u64;
     for s in siblings {
-        let mut h = xxhash_rust::xxh3::Xxh3::new();
-        h.update(s.analysis.doc.path().as_os_str().as_encoded_bytes());
-        h.update(&s.analysis.doc.hash().to_le_bytes());
-        k = k.wrapping_add(h.digest());
+        let p = Arc::as_ptr(&s.analysis) as usize as u64;
+        let mut x = (p ^ s.analysis.doc.hash().rotate_left(17)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        x ^= x >> 31;
+        k = k.wrapping_add(x.wrapping_mul(0xBF58_476D_1CE4_E5B9));
     }
     k
 }
@@ -60,7 +62,7 @@ pub fn get<T: Any + Send + Sync>(
 
 /// A bounded memo from a key to a value, for per-figure results that survive keystrokes.
 pub struct Memo<V> {
-    map: Mutex<Option<std::collections::HashMap<u64, V>>>,
+    map: Mutex<Option<crate::engine::siblings::IdMap<u64, V>>>,
     cap: usize,
 }
 
@@ -78,6 +80,28 @@ impl<V: Clone> Memo<V> {
             .unwrap_or_else(|e| e.into_inner())
             .as_ref()
             .and_then(|m| m.get(&k).cloned())
+    }
+
+    /// Several lookups under one lock.
+    pub fn get_many(&self, keys: &[u64]) -> Vec<Option<V>> {
+        let g = self.map.lock().unwrap_or_else(|e| e.into_inner());
+        match g.as_ref() {
+            Some(m) => keys.iter().map(|k| m.get(k).cloned()).collect(),
+            None => vec![None; keys.len()],
+        }
+    }
+
+    /// Several insertions under one lock.
+    pub fn put_many(&self, items: Vec<(u64, V)>) {
+        if items.is_empty() {
+            return;
+        }
+        let mut g = self.map.lock().unwrap_or_else(|e| e.into_inner());
+        let m = g.get_or_insert_with(Default::default);
+        if m.len() + items.len() >= self.cap {
+            m.clear();
+        }
+        m.extend(items);
     }
 
     pub fn put(&self, k: u64, v: V) {

@@ -81,11 +81,11 @@ impl Rule for Conflict {
         }
         let (key, cl) = cluster::get(cx.siblings, ClusterFigures::build);
         let d = Draft::new(key, &cl, &figs.list);
-        for (i, f) in figs.list.iter().enumerate() {
+        for (i, (f, v)) in figs.list.iter().zip(d.verdicts()).enumerate() {
+            let _ = i;
             if cx.config.figures.ignores(f.kind) {
                 continue;
             }
-            let v = d.verdict(i);
             if let Some(finding) = report(self.id(), a, f, &v, &cl) {
                 out.push(finding);
             }
@@ -114,12 +114,18 @@ struct Partial {
     leftovers: Vec<(Vec<Mention>, u16, bool)>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 struct Verdict {
-    /// Per agreeing sibling, its best mention.
-    agree: Vec<Mention>,
+    p: Arc<Partial>,
     /// Per disagreeing sibling, its mentions of the value it states (best first).
     disagree: Vec<Vec<Mention>>,
+}
+
+impl Verdict {
+    /// Per agreeing sibling, its best mention.
+    fn agree(&self) -> &[Mention] {
+        &self.p.agree
+    }
 }
 
 /// Every figure of every sibling, indexed by (kind, context word), by (kind, thing counted),
@@ -139,9 +145,48 @@ pub(crate) struct ClusterFigures {
 }
 
 fn kind_code(k: Kind) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    std::hash::Hash::hash(&k, &mut h);
-    std::hash::Hasher::finish(&h)
+    use super::extract::{Currency as C, Dimension as D};
+    let (a, b): (u64, u64) = match k {
+        Kind::Percent => (1, 0),
+        Kind::PercentPoints => (2, 0),
+        Kind::Money(c) => (
+            3,
+            match c {
+                C::Usd => 1,
+                C::Eur => 2,
+                C::Gbp => 3,
+                C::Jpy => 4,
+                C::Cny => 5,
+                C::Rub => 6,
+                C::Inr => 7,
+                C::Chf => 8,
+                C::Nok => 9,
+                C::Sek => 10,
+                C::Dkk => 11,
+                C::Other => 12,
+            },
+        ),
+        Kind::Age => (4, 0),
+        Kind::Date => (5, 0),
+        Kind::ShortDuration => (6, 0),
+        Kind::LongDuration => (7, 0),
+        Kind::Measure(d) => (
+            8,
+            match d {
+                D::Length => 1,
+                D::Mass => 2,
+                D::Speed => 3,
+                D::Temperature => 4,
+                D::Area => 5,
+                D::Volume => 6,
+                D::Data => 7,
+                D::Pixels => 8,
+            },
+        ),
+        Kind::Ordinal => (9, 0),
+        Kind::Count => (10, 0),
+    };
+    (a << 8 | b).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 fn posting_key(kind: u64, word: u64) -> u64 {
@@ -170,7 +215,7 @@ impl ClusterFigures {
         for f in &cl.figs {
             for g in &f.list {
                 n += 1;
-                for &(w, _) in &g.context {
+                for &(w, _) in g.context.iter() {
                     *df.entry(w).or_default() += 1;
                 }
             }
@@ -185,7 +230,7 @@ impl ClusterFigures {
                 let c = cl.cands.len() as u32;
                 let k = kind_code(g.kind);
                 let mut total = 0.0;
-                for &(w, wt) in &g.context {
+                for &(w, wt) in g.context.iter() {
                     let x = wt * cl.idf.get(&w).copied().unwrap_or(1.0);
                     total += x;
                     cl.postings
@@ -194,7 +239,7 @@ impl ClusterFigures {
                         .push((c, x));
                 }
                 cl.cands.push((si as u16, fi as u32, total));
-                for &ck in &g.counted_keys {
+                for &ck in g.counted_keys.iter() {
                     cl.by_counted.entry(posting_key(k, ck)).or_default().push(c);
                 }
                 cl.by_kind.entry(k).or_default().push(c);
@@ -308,22 +353,36 @@ static PROFILES: Memo<Arc<Profile>> = Memo::new(16384);
 static TWINS: Memo<Arc<Vec<(u16, u32)>>> = Memo::new(16384);
 static PARTIALS: Memo<Arc<Partial>> = Memo::new(16384);
 
-fn mix(parts: &[u64]) -> u64 {
-    let mut h = xxhash_rust::xxh3::Xxh3::new();
-    for p in parts {
-        h.update(&p.to_le_bytes());
+/// A running hash of u64s.
+struct Mixer(u64);
+
+impl Mixer {
+    fn new(parts: &[u64]) -> Mixer {
+        Mixer(mix(parts))
     }
-    h.digest()
+    fn add(&mut self, x: u64) {
+        self.0 = (self.0 ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.0 ^= self.0 >> 29;
+    }
 }
 
-fn profile(key: u64, cl: &ClusterFigures, f: &Figure) -> Arc<Profile> {
-    let k = mix(&[key, f.sig, 1]);
-    if let Some(p) = PROFILES.get(k) {
-        return p;
+fn mix(parts: &[u64]) -> u64 {
+    let mut h: u64 = 0x243F_6A88_85A3_08D3;
+    for &p in parts {
+        h = (h ^ p).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        h ^= h >> 29;
     }
+    h
+}
+
+fn profile_key(key: u64, f: &Figure) -> u64 {
+    mix(&[key, f.sig, 1])
+}
+
+fn compute_profile(cl: &ClusterFigures, f: &Figure) -> Arc<Profile> {
     let kc = kind_code(f.kind);
     let mut acc: IdMap<u32, (f32, u16)> = IdMap::default();
-    for &(w, wt) in &f.context {
+    for &(w, wt) in f.context.iter() {
         if let Some(p) = cl.postings.get(&posting_key(kc, w)) {
             let x = cl.weight(w, wt);
             for &(c, wg) in p {
@@ -343,26 +402,16 @@ fn profile(key: u64, cl: &ClusterFigures, f: &Figure) -> Arc<Profile> {
     let mut values: Vec<u64> = entries.iter().map(|e| cl.cand_fig(e.0).vkey).collect();
     values.sort_unstable();
     values.dedup();
-    let p = Arc::new(Profile { entries, values });
-    PROFILES.put(k, p.clone());
-    p
+    Arc::new(Profile { entries, values })
 }
 
 /// The siblings (and their figure) that state `f`'s own value about a compatible thing.
-fn twins(key: u64, cl: &ClusterFigures, f: &Figure) -> Arc<Vec<(u16, u32)>> {
-    let k = mix(&[
-        key,
-        f.vkey,
-        f.qual as u64,
-        kind_code(f.kind),
-        f.counted_canon.iter().fold(0, |a, x| a ^ x),
-        f.people as u64 | (f.human as u64) << 1,
-        f.tol.to_bits(),
-        2,
-    ]);
-    if let Some(t) = TWINS.get(k) {
-        return t;
-    }
+fn twins_key(key: u64, f: &Figure) -> u64 {
+    mix(&[key, f.vkey, f.shape, 2])
+}
+
+/// The siblings (and their figure) that state `f`'s own value about a compatible thing.
+fn compute_twins(cl: &ClusterFigures, f: &Figure) -> Arc<Vec<(u16, u32)>> {
     let mut out: Vec<(u16, u32)> = Vec::new();
     if let Some(cs) = cl.by_value.get(&f.vkey) {
         for &c in cs {
@@ -373,9 +422,28 @@ fn twins(key: u64, cl: &ClusterFigures, f: &Figure) -> Arc<Vec<(u16, u32)>> {
             }
         }
     }
-    let t = Arc::new(out);
-    TWINS.put(k, t.clone());
-    t
+    out.sort_unstable();
+    Arc::new(out)
+}
+
+/// Memoised values for many figures: one lock to look up, one to store what was computed.
+fn batch<V: Clone>(memo: &Memo<V>, keys: &[u64], mut make: impl FnMut(usize) -> V) -> Vec<V> {
+    let found = memo.get_many(keys);
+    let mut new = Vec::new();
+    let out = found
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| match v {
+            Some(v) => v,
+            None => {
+                let v = make(i);
+                new.push((keys[i], v.clone()));
+                v
+            }
+        })
+        .collect();
+    memo.put_many(new);
+    out
 }
 
 /// A draft's figures prepared for one check: what each verdict depends on.
@@ -385,27 +453,67 @@ struct Draft<'a> {
     figs: &'a [Figure],
     profiles: Vec<Arc<Profile>>,
     twins: Vec<Arc<Vec<(u16, u32)>>>,
+    ix: Arc<DraftIndex>,
+    /// Per value key: a mix of the signatures and sentences of the figures stating it.
+    value_mix: IdMap<u64, u64>,
+}
+
+/// Which figures of a draft state which value, count what, are of which kind: depends on
+/// the figures' values and kinds only, so typing words reuses it.
+struct DraftIndex {
     /// value key -> figures.
     by_value: IdMap<u64, Vec<usize>>,
     /// (kind, thing counted) -> how many figures; kind -> how many figures.
     counted_n: IdMap<u64, usize>,
     kind_n: IdMap<u64, usize>,
+    /// kind -> its figures.
+    of_kind: IdMap<u64, Vec<usize>>,
+}
+
+static INDEXES: Memo<Arc<DraftIndex>> = Memo::new(64);
+
+impl DraftIndex {
+    fn new(figs: &[Figure]) -> DraftIndex {
+        let mut by_value: IdMap<u64, Vec<usize>> = IdMap::default();
+        let mut counted_n: IdMap<u64, usize> = IdMap::default();
+        let mut kind_n: IdMap<u64, usize> = IdMap::default();
+        let mut of_kind: IdMap<u64, Vec<usize>> = IdMap::default();
+        for (i, f) in figs.iter().enumerate() {
+            let kc = kind_code(f.kind);
+            of_kind.entry(kc).or_default().push(i);
+            by_value.entry(f.vkey).or_default().push(i);
+            *kind_n.entry(kc).or_default() += 1;
+            for &ck in f.counted_keys.iter() {
+                *counted_n.entry(posting_key(kc, ck)).or_default() += 1;
+            }
+        }
+        DraftIndex {
+            by_value,
+            counted_n,
+            kind_n,
+            of_kind,
+        }
+    }
 }
 
 impl<'a> Draft<'a> {
     fn new(key: u64, cl: &'a ClusterFigures, figs: &'a [Figure]) -> Draft<'a> {
-        let profiles: Vec<_> = figs.iter().map(|f| profile(key, cl, f)).collect();
-        let twins: Vec<_> = figs.iter().map(|f| twins(key, cl, f)).collect();
-        let mut by_value: IdMap<u64, Vec<usize>> = IdMap::default();
-        let mut counted_n: IdMap<u64, usize> = IdMap::default();
-        let mut kind_n: IdMap<u64, usize> = IdMap::default();
-        for (i, f) in figs.iter().enumerate() {
-            by_value.entry(f.vkey).or_default().push(i);
-            let kc = kind_code(f.kind);
-            *kind_n.entry(kc).or_default() += 1;
-            for &ck in &f.counted_keys {
-                *counted_n.entry(posting_key(kc, ck)).or_default() += 1;
-            }
+        let pk: Vec<u64> = figs.iter().map(|f| profile_key(key, f)).collect();
+        let profiles = batch(&PROFILES, &pk, |i| compute_profile(cl, &figs[i]));
+        let tk: Vec<u64> = figs.iter().map(|f| twins_key(key, f)).collect();
+        let twins = batch(&TWINS, &tk, |i| compute_twins(cl, &figs[i]));
+        let mut shape = Mixer::new(&[figs.len() as u64]);
+        for f in figs {
+            shape.add(f.vkey);
+            shape.add(f.counted_keys.iter().fold(0, |a, x| a ^ x.rotate_left(3)));
+        }
+        let ix = batch(&INDEXES, &[shape.0], |_| Arc::new(DraftIndex::new(figs)))
+            .pop()
+            .expect("one");
+        let mut value_mix: IdMap<u64, u64> = IdMap::default();
+        for f in figs {
+            let e = value_mix.entry(f.vkey).or_insert(0x51);
+            *e = mix(&[*e, f.sig, f.sentence as u64]);
         }
         Draft {
             key,
@@ -413,15 +521,20 @@ impl<'a> Draft<'a> {
             figs,
             profiles,
             twins,
-            by_value,
-            counted_n,
-            kind_n,
+            ix,
+            value_mix,
         }
     }
 
     fn same_kind(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        let k = self.figs[i].kind;
-        (0..self.figs.len()).filter(move |&j| j != i && self.figs[j].kind == k)
+        self.ix
+            .of_kind
+            .get(&kind_code(self.figs[i].kind))
+            .map(|v| v.as_slice())
+            .unwrap_or(&[])
+            .iter()
+            .copied()
+            .filter(move |&j| j != i)
     }
 
     /// Same-kind figures in `i`'s sentence.
@@ -446,7 +559,7 @@ impl<'a> Draft<'a> {
         let mut v: Vec<usize> = self.profiles[i]
             .values
             .iter()
-            .filter_map(|vk| self.by_value.get(vk))
+            .filter_map(|vk| self.ix.by_value.get(vk))
             .flatten()
             .copied()
             .filter(|&j| j != i && self.figs[j].kind == self.figs[i].kind)
@@ -456,53 +569,78 @@ impl<'a> Draft<'a> {
         v
     }
 
-    /// What the siblings say about figure `i`. The memoised part's key holds everything it
-    /// reads; pairing by elimination is checked afresh.
-    fn verdict(&self, i: usize) -> Verdict {
+    /// The key of figure `i`'s memoised verdict part: everything it reads (its own
+    /// signature, its sentence mates, the draft's other statements of its candidates' values
+    /// and whether they share its sentence, how often the draft mentions what it counts).
+    fn partial_key(&self, i: usize) -> u64 {
         let f = &self.figs[i];
-        let mut parts = vec![self.key, f.sig, 3];
-        for j in self.sentence_mates(i) {
-            parts.push(self.figs[j].sig);
+        let mut m = Mixer::new(&[self.key, f.sig, 3]);
+        let mut j = i;
+        while j > 0 && self.figs[j - 1].sentence == f.sentence {
+            j -= 1;
         }
-        parts.push(4);
-        for j in self.claimers(i) {
-            let d = &self.figs[j];
-            parts.push(d.sig ^ (d.sentence == f.sentence) as u64);
+        while j < self.figs.len() && self.figs[j].sentence == f.sentence {
+            if j != i && self.figs[j].kind == f.kind {
+                m.add(self.figs[j].sig);
+            }
+            j += 1;
         }
-        // Pins read how often the draft mentions each thing counted.
-        parts.push(5);
+        // The draft's statements of the candidates' values (itself included: a key that
+        // says more than needed is still a right key).
+        m.add(4);
+        m.add(f.sentence as u64);
+        for vk in &self.profiles[i].values {
+            if let Some(x) = self.value_mix.get(vk) {
+                m.add(*x);
+            }
+        }
+        m.add(5);
         let kc = kind_code(f.kind);
-        for &ck in &f.counted_keys {
-            parts.push(
-                self.counted_n
+        for &ck in f.counted_keys.iter() {
+            m.add(
+                self.ix
+                    .counted_n
                     .get(&posting_key(kc, ck))
                     .copied()
                     .unwrap_or(0) as u64,
             );
         }
-        parts.push(self.kind_n.get(&kc).copied().unwrap_or(0) as u64);
-        let k = mix(&parts);
-        let p = match PARTIALS.get(k) {
-            Some(p) => p,
-            None => {
-                let p = Arc::new(self.partial(i));
-                PARTIALS.put(k, p.clone());
-                p
-            }
-        };
-        self.finish(i, &p)
+        m.add(self.ix.kind_n.get(&kc).copied().unwrap_or(0) as u64);
+        m.0
     }
 
-    fn finish(&self, i: usize, p: &Partial) -> Verdict {
+    /// What the siblings say about every figure (memoised parts fetched and stored in one
+    /// go; pairing by elimination checked afresh).
+    fn verdicts(&self) -> Vec<Verdict> {
+        let keys: Vec<u64> = (0..self.figs.len()).map(|i| self.partial_key(i)).collect();
+        let parts = batch(&PARTIALS, &keys, |i| Arc::new(self.partial(i)));
+        parts
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| self.finish(i, p))
+            .collect()
+    }
+
+    /// What the siblings say about figure `i`.
+    fn verdict(&self, i: usize) -> Verdict {
+        let k = self.partial_key(i);
+        let p = batch(&PARTIALS, &[k], |_| Arc::new(self.partial(i)));
+        self.finish(i, p.into_iter().next().expect("one"))
+    }
+
+    fn finish(&self, i: usize, p: Arc<Partial>) -> Verdict {
+        if p.disagree.is_empty() && p.leftovers.is_empty() {
+            return Verdict {
+                p,
+                disagree: Vec::new(),
+            };
+        }
         let cl = self.cl;
-        let mut v = Verdict {
-            agree: p.agree.clone(),
-            disagree: p.disagree.clone(),
-        };
+        let mut disagree = p.disagree.clone();
         let mut weak: Vec<&Vec<Mention>> = p.weak.iter().collect();
         for (ms, n, loose) in &p.leftovers {
             if self.leftover(i, ms[0], *n) {
-                v.disagree.push(ms.clone());
+                disagree.push(ms.clone());
             } else if *loose {
                 weak.push(ms);
             }
@@ -510,17 +648,20 @@ impl<'a> Draft<'a> {
         // A loosely aligned sibling figure counts when it states what a closely aligned one
         // does: once "begin his fifth term on May 7" has pinned the figure down, "fifth term
         // inauguration is set for May 7th" is the same fact.
-        let strong = v.disagree.len();
+        let strong = disagree.len();
         for ms in weak {
             let g = cl.fig(ms[0]);
-            if v.disagree[..strong]
+            if disagree[..strong]
                 .iter()
                 .any(|d| same_value(cl.fig(d[0]), g))
             {
-                v.disagree.push(ms.clone());
+                disagree.push(ms.clone());
             }
         }
-        v
+        Verdict {
+            p: p.clone(),
+            disagree,
+        }
     }
 
     /// Does the draft state `f` twice (headline and body), once as `d`? Then `d`'s twins in a
@@ -539,8 +680,9 @@ impl<'a> Draft<'a> {
         let prof = &self.profiles[i];
         let kc = kind_code(f.kind);
         let mut pinned: Vec<u32> = Vec::new();
-        for &ck in &f.counted_keys {
+        for &ck in f.counted_keys.iter() {
             let in_draft = self
+                .ix
                 .counted_n
                 .get(&posting_key(kc, ck))
                 .copied()
@@ -560,7 +702,7 @@ impl<'a> Draft<'a> {
             }
         }
         if matches!(f.kind, Kind::Measure(_) | Kind::Money(_))
-            && self.kind_n.get(&kc).copied().unwrap_or(0) == 1
+            && self.ix.kind_n.get(&kc).copied().unwrap_or(0) == 1
         {
             if let Some(p) = cl.by_kind.get(&kc) {
                 for (x, &c) in p.iter().enumerate() {
@@ -742,7 +884,7 @@ impl<'a> Draft<'a> {
         let c = self.cand_id(best);
         !self.same_kind(i).any(|j| {
             let d = &self.figs[j];
-            let twinned = self.twins[j].iter().any(|t| t.0 == sib);
+            let twinned = self.twins[j].binary_search_by_key(&sib, |t| t.0).is_ok();
             !twinned
                 && compatible(d, g)
                 && if f.kind == Kind::Date {
@@ -847,7 +989,7 @@ fn rewrite(a: &Analysis, f: &Figure, g: &Figure) -> Option<(Vec<Edit>, String)> 
                         }
                     }
                 };
-                edits.push(Edit::replace(p.range.clone(), text));
+                edits.push(Edit::replace(f.part_range(p), text));
             }
             edits
         }
@@ -912,7 +1054,7 @@ fn report(
             .collect()
     };
     let draft_says = said(a, f);
-    let agree = v.agree.len();
+    let agree = v.agree().len();
     let dis = v.disagree.len();
     if agree == 0 && groups.len() == 1 {
         // The siblings agree with one another; the draft differs.
@@ -978,7 +1120,7 @@ fn report(
     } else {
         Severity::Info
     });
-    for m in &v.agree {
+    for m in v.agree() {
         let sa = &cl.sibs[m.sib as usize];
         let g = cl.fig(*m);
         finding = finding.with_related(Related {
@@ -1017,7 +1159,7 @@ pub fn hover(cx: &Context<'_>, offset: usize) -> Option<String> {
     }
     let (key, cl) = cluster::get(cx.siblings, ClusterFigures::build);
     let v = Draft::new(key, &cl, &figs.list).verdict(i);
-    if v.agree.is_empty() && v.disagree.is_empty() {
+    if v.agree().is_empty() && v.disagree.is_empty() {
         md.push_str(&format!(
             "None of the {} mentions this figure.",
             plural(cx.siblings.len(), "sibling article", "sibling articles")
@@ -1036,7 +1178,7 @@ pub fn hover(cx: &Context<'_>, offset: usize) -> Option<String> {
     };
     md.push_str(&format!(
         "What the siblings say: {} agree, {} {}.\n\n",
-        v.agree.len(),
+        v.agree().len(),
         v.disagree.len(),
         if v.disagree.len() == 1 {
             "differs"
@@ -1044,7 +1186,7 @@ pub fn hover(cx: &Context<'_>, offset: usize) -> Option<String> {
             "differ"
         }
     ));
-    for m in &v.agree {
+    for m in v.agree() {
         md.push_str(&line(m, "agrees,"));
     }
     for ms in &v.disagree {
@@ -1183,7 +1325,8 @@ pub fn debug_alignments(cx: &Context<'_>, offset: usize) -> Vec<String> {
     let v = Draft::new(key, &cl, &figs.list).verdict(i);
     out.push(format!(
         "verdict: agree {:?} disagree {:?}",
-        v.agree, v.disagree
+        v.agree(),
+        v.disagree
     ));
     out
 }

@@ -163,30 +163,39 @@ pub struct Figure {
     pub qual: Qual,
     /// Half the rounding unit, in the base unit: `87` -> 0.5, `4.6 billion` -> 0.05e9.
     pub tol: f64,
-    /// The numbers a fix rewrites (one, or two for a range). Empty for dates.
-    pub parts: Vec<Part>,
+    /// The numbers a fix rewrites (one, or two for a range; none for dates), with ranges
+    /// relative to the figure's start (see [`Figure::part_range`]). Shared, like the other
+    /// lists, so a figure reused from an unchanged paragraph is cheap to copy.
+    pub parts: Arc<[Part]>,
     pub date_style: Option<DateStyle>,
     /// What it counts, lemmatised: `opponent`, `plan`, `vote`.
-    pub counted: Vec<String>,
+    pub counted: Arc<[String]>,
     /// Words around it in its sentence (hashes of stems, sorted) with weights by distance.
-    pub context: Vec<(u64, f32)>,
+    pub context: Arc<[(u64, f32)]>,
     /// Index of the figure's sentence in `Analysis::sentences`.
     pub sentence: usize,
     /// Hashes of what it counts, synonyms folded (`rival` -> `opponent`).
-    pub counted_canon: Vec<u64>,
+    pub counted_canon: Arc<[u64]>,
     /// The same without generic nouns (`people`, `year`): what can pin a figure down.
-    pub counted_keys: Vec<u64>,
+    pub counted_keys: Arc<[u64]>,
     /// Counts people in general (`people`, `persons`); counts some kind of people.
     pub people: bool,
     pub human: bool,
-    /// Hash of kind and value; hash of everything the comparison reads.
+    /// Hash of kind and value; of what is counted and how (qualifier, rounding); of
+    /// everything the comparison reads.
     pub vkey: u64,
+    pub shape: u64,
     pub sig: u64,
 }
 
 impl Figure {
     pub fn text<'a>(&self, a: &'a Analysis) -> &'a str {
         a.slice(&self.range)
+    }
+
+    /// Where part `p` is in the text.
+    pub fn part_range(&self, p: &Part) -> Range<usize> {
+        self.range.start + p.range.start..self.range.start + p.range.end
     }
 
     pub fn is_range(&self) -> bool {
@@ -197,6 +206,15 @@ impl Figure {
 /// All figures of an article, in text order. Computed once per analysis.
 pub struct Figures {
     pub list: Vec<Figure>,
+}
+
+/// Extraction without the per-analysis cache (for benchmarks).
+#[doc(hidden)]
+pub fn extract_uncached(a: &Analysis) -> Vec<Figure> {
+    a.paragraphs
+        .iter()
+        .flat_map(|p| extract_tokens(a, a.tokens_in(p)))
+        .collect()
 }
 
 pub fn figures(a: &Analysis) -> Arc<Figures> {
@@ -235,11 +253,13 @@ struct Scan<'a> {
 }
 
 impl<'a> Scan<'a> {
-    fn new(a: &'a Analysis) -> Scan<'a> {
-        let mut t = Vec::with_capacity(a.tokens.len());
-        let mut sent = Vec::with_capacity(a.tokens.len());
-        let mut si = 0;
-        for tok in &a.tokens {
+    /// The tokens of one paragraph (`tokens` is a slice of the analysis tokens).
+    fn new(a: &'a Analysis, tokens: &[crate::engine::analysis::Token]) -> Scan<'a> {
+        let mut t = Vec::with_capacity(tokens.len());
+        let mut sent = Vec::with_capacity(tokens.len());
+        let first = tokens.first().map(|t| t.range.start).unwrap_or(0);
+        let mut si = a.sentences.partition_point(|s| s.end <= first);
+        for tok in tokens {
             let s = a.slice(&tok.range);
             t.push(Tk {
                 s,
@@ -270,7 +290,7 @@ impl<'a> Scan<'a> {
         let text = a.text().as_bytes();
         let mut line = Vec::with_capacity(t.len());
         let mut n = 0u32;
-        let mut prev_end = 0;
+        let mut prev_end = first;
         for tk in &t {
             if text[prev_end.min(tk.range.start)..tk.range.start]
                 .iter()
@@ -1452,25 +1472,43 @@ impl Builder<'_, '_> {
         counted_keys.dedup();
         let people = counted.iter().any(|c| c == "people" || c == "person");
         let human = counted.iter().any(|c| is_human(c));
+        let parts: Vec<Part> = parts
+            .into_iter()
+            .map(|p| Part {
+                range: p.range.start - range.start..p.range.end - range.start,
+                ..p
+            })
+            .collect();
         let mut f = Figure {
             range,
             kind,
             value,
             qual,
             tol,
-            parts,
+            parts: parts.into(),
             date_style,
-            counted,
-            context,
+            counted: counted.into(),
+            context: context.into(),
             sentence,
-            counted_canon,
-            counted_keys,
+            counted_canon: counted_canon.into(),
+            counted_keys: counted_keys.into(),
             people,
             human,
             vkey: 0,
+            shape: 0,
             sig: 0,
         };
         f.vkey = value_key(&f);
+        f.shape = {
+            use std::hash::{Hash, Hasher};
+            let mut h = Xx(xxhash_rust::xxh3::Xxh3::new());
+            (f.qual as u8).hash(&mut h);
+            f.tol.to_bits().hash(&mut h);
+            f.counted_canon.hash(&mut h);
+            f.people.hash(&mut h);
+            f.human.hash(&mut h);
+            h.finish()
+        };
         f.sig = signature(&f);
         self.out.push(f);
     }
@@ -1525,33 +1563,18 @@ fn signature(f: &Figure) -> u64 {
     f.counted_canon.hash(&mut h);
     f.people.hash(&mut h);
     f.human.hash(&mut h);
-    for (w, wt) in &f.context {
+    for (w, wt) in f.context.iter() {
         w.hash(&mut h);
         wt.to_bits().hash(&mut h);
     }
     h.finish()
 }
 
-/// Tunables read once from the environment (development only).
-pub fn tune(name: &str, default: f32) -> f32 {
-    static T: std::sync::OnceLock<std::collections::HashMap<String, f32>> =
-        std::sync::OnceLock::new();
-    T.get_or_init(|| {
-        std::env::vars()
-            .filter_map(|(k, v)| k.strip_prefix("CD_").map(|k| (k.to_string(), v)))
-            .filter_map(|(k, v)| v.parse().ok().map(|v| (k, v)))
-            .collect()
-    })
-    .get(name)
-    .copied()
-    .unwrap_or(default)
-}
-
 /// Words around tokens `s..e` in the same sentence, weighted by distance.
 fn context(sc: &Scan<'_>, s: usize, e: usize, counted: &[String]) -> Vec<(u64, f32)> {
-    let window = tune("WINDOW", 12.0) as usize;
-    let (near, mid, far) = (tune("W_NEAR", 1.0), tune("W_MID", 0.7), tune("W_FAR", 0.45));
-    let counted_w = tune("W_COUNTED", 0.0);
+    const WINDOW: usize = 12;
+    let window = WINDOW;
+    let (near, mid, far) = (1.0, 0.7, 0.45);
     let sent = sc.sent[s];
     let mut v: Vec<(u64, f32)> = Vec::with_capacity(2 * window + counted.len());
     let weight = |d: usize| -> f32 {
@@ -1591,11 +1614,7 @@ fn context(sc: &Scan<'_>, s: usize, e: usize, counted: &[String]) -> Vec<(u64, f
         add(k, d, &mut v);
         k += 1;
     }
-    if counted_w > 0.0 {
-        for c in counted {
-            v.push((context_key(c), counted_w));
-        }
-    }
+    let _ = counted;
     // Keep the highest weight per word.
     v.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
     v.dedup_by_key(|x| x.0);
@@ -1721,8 +1740,66 @@ pub fn hash(s: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(s.as_bytes())
 }
 
+/// Figures of one paragraph, with byte offsets relative to the paragraph's start and
+/// sentence numbers relative to its first sentence, so they can be reused when the same
+/// paragraph comes back in the next version of a draft.
+struct ParaFigures(Vec<Figure>);
+
+static PARAS: super::cluster::Memo<Arc<ParaFigures>> = super::cluster::Memo::new(8192);
+
+fn shift(f: &Figure, by: isize, sentences: isize) -> Figure {
+    let mv = |r: &Range<usize>| (r.start as isize + by) as usize..(r.end as isize + by) as usize;
+    let mut g = f.clone();
+    g.range = mv(&f.range);
+    g.sentence = (f.sentence as isize + sentences) as usize;
+    g
+}
+
 fn extract(a: &Analysis) -> Vec<Figure> {
-    let sc = Scan::new(a);
+    let mut out = Vec::new();
+    let text = a.text();
+    for p in &a.paragraphs {
+        let tokens = a.tokens_in(p);
+        if tokens.is_empty() {
+            continue;
+        }
+        let first_sentence = a.sentences.partition_point(|s| s.end <= p.start);
+        // Paragraphs touching ignored regions (code) are not reused: the region depends on
+        // more than the paragraph's text.
+        let reusable = !a.is_ignored(p);
+        let key = {
+            let mut h = xxhash_rust::xxh3::Xxh3::new();
+            h.update(text[p.clone()].as_bytes());
+            h.update(&[7]);
+            h.digest()
+        };
+        let cached = if reusable { PARAS.get(key) } else { None };
+        let para = match cached {
+            Some(c) => c,
+            None => {
+                let found = extract_tokens(a, tokens);
+                let rel: Vec<Figure> = found
+                    .iter()
+                    .map(|f| shift(f, -(p.start as isize), -(first_sentence as isize)))
+                    .collect();
+                let c = Arc::new(ParaFigures(rel));
+                if reusable {
+                    PARAS.put(key, c.clone());
+                }
+                c
+            }
+        };
+        out.extend(
+            para.0
+                .iter()
+                .map(|f| shift(f, p.start as isize, first_sentence as isize)),
+        );
+    }
+    out
+}
+
+fn extract_tokens(a: &Analysis, tokens: &[crate::engine::analysis::Token]) -> Vec<Figure> {
+    let sc = Scan::new(a, tokens);
     let mut b = Builder {
         sc: &sc,
         out: Vec::new(),
@@ -2807,7 +2884,7 @@ mod tests {
                     Value::Num { lo, .. } => format!("{lo}"),
                     Value::Date(d) => format!("{:?}-{:?}-{:?}", d.year, d.month, d.day),
                 };
-                (a.slice(&f.range).to_string(), f.kind, v, f.counted.clone())
+                (a.slice(&f.range).to_string(), f.kind, v, f.counted.to_vec())
             })
             .collect()
     }
@@ -3100,11 +3177,9 @@ mod tests {
                     "{t:?}"
                 );
                 assert!(t.is_char_boundary(f.range.start) && t.is_char_boundary(f.range.end));
-                for p in &f.parts {
-                    assert!(
-                        f.range.start <= p.range.start && p.range.end <= f.range.end,
-                        "{t:?}"
-                    );
+                for p in f.parts.iter() {
+                    let r = f.part_range(p);
+                    assert!(f.range.start <= r.start && r.end <= f.range.end, "{t:?}");
                 }
             }
             let b = analyse(&t.replace('3', "4"));

@@ -77,10 +77,48 @@ fn norm_hash(s: &str) -> u64 {
     h.digest()
 }
 
+/// Quotations of each paragraph, reused while the paragraph's text is unchanged (offsets
+/// relative to the paragraph).
+static PARAS: Memo<Arc<Vec<Quotation>>> = Memo::new(8192);
+
+fn moved(q: &Quotation, by: isize) -> Quotation {
+    let mv = |r: &Range<usize>| (r.start as isize + by) as usize..(r.end as isize + by) as usize;
+    Quotation {
+        range: mv(&q.range),
+        words: q.words.clone(),
+        spans: q.spans.iter().map(mv).collect(),
+    }
+}
+
 fn extract(a: &Analysis) -> Vec<Quotation> {
     let text = a.text();
     let mut out = Vec::new();
     for p in &a.paragraphs {
+        let para = &text[p.clone()];
+        let reusable = !a.is_ignored(p);
+        let key = xxhash_rust::xxh3::xxh3_64(para.as_bytes()) ^ 0x5157;
+        if reusable {
+            if let Some(qs) = PARAS.get(key) {
+                out.extend(qs.iter().map(|q| moved(q, p.start as isize)));
+                continue;
+            }
+        }
+        let before = out.len();
+        extract_paragraph(a, p, &mut out);
+        if reusable {
+            let rel: Vec<Quotation> = out[before..]
+                .iter()
+                .map(|q| moved(q, -(p.start as isize)))
+                .collect();
+            PARAS.put(key, Arc::new(rel));
+        }
+    }
+    out
+}
+
+fn extract_paragraph(a: &Analysis, p: &Range<usize>, out: &mut Vec<Quotation>) {
+    let text = a.text();
+    {
         let para = &text[p.clone()];
         // Pairs of marks inside the paragraph: “…” and "…".
         let mut spans: Vec<Range<usize>> = Vec::new();
@@ -145,7 +183,6 @@ fn extract(a: &Analysis) -> Vec<Quotation> {
             }
         }
     }
-    out
 }
 
 fn bigram(a: u64, b: u64) -> u64 {
