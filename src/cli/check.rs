@@ -47,6 +47,18 @@ pub fn load_config(explicit: Option<&Path>, start: &Path) -> Result<Config, Stri
     Ok(config)
 }
 
+/// `p` relative to the current folder when it lies below it, so reported paths stay short.
+fn relative_to_cwd(p: &Path) -> PathBuf {
+    let Ok(cwd) = std::env::current_dir() else {
+        return p.to_path_buf();
+    };
+    match p.strip_prefix(&cwd) {
+        Ok(rel) if rel.as_os_str().is_empty() => PathBuf::from("."),
+        Ok(rel) => rel.to_path_buf(),
+        Err(_) => p.to_path_buf(),
+    }
+}
+
 /// Identity of a path for de-duplication (the same file named two ways).
 fn key(p: &Path) -> PathBuf {
     std::fs::canonicalize(p)
@@ -118,7 +130,8 @@ fn load(args: &CheckArgs, config: Config, stdin_text: Option<String>) -> Loaded 
     let ws = args
         .workspace
         .clone()
-        .or_else(|| config.root().map(Path::to_path_buf));
+        .or_else(|| config.root().map(Path::to_path_buf))
+        .map(|p| relative_to_cwd(&p));
     if let Some(ws) = ws {
         let (files, _) = discover(&ws, &filter);
         for f in files {
