@@ -7,6 +7,7 @@ pub mod corpus;
 pub mod document;
 pub mod finding;
 pub mod fix;
+pub mod lexicon;
 pub mod rules;
 pub mod siblings;
 pub mod suppress;

@@ -447,25 +447,7 @@ const MONTHS: &[(&str, u8)] = &[
     ("nov", 11),
     ("dec", 12),
 ];
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-/// AP abbreviations (March to July and the short ones are never abbreviated).
-const MONTH_AP: [&str; 12] = [
-    "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
-    "Dec.",
-];
+use crate::engine::lexicon::{MONTHS as MONTH_NAMES, MONTHS_AP_WITH_DAY as MONTH_AP};
 const MONTH_SHORT: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];

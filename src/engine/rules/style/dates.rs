@@ -10,26 +10,7 @@ pub(crate) struct Month {
     pub abbreviated: bool,
 }
 
-pub(crate) const FULL: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// AP Stylebook, "months": the form used with a specific date.
-pub(crate) const AP_WITH_DAY: [&str; 12] = [
-    "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
-    "Dec.",
-];
+pub(crate) use crate::engine::lexicon::{MONTHS as FULL, MONTHS_AP_WITH_DAY as AP_WITH_DAY};
 
 /// Recognise a capitalised month name or a common abbreviation (without its full stop).
 pub(crate) fn month(word: &str) -> Option<Month> {
