@@ -9,7 +9,6 @@ use rayon::prelude::*;
 
 use super::format::{self, FileReport};
 use super::{CheckArgs, ColorChoice, Format, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
-use crate::engine::analysis::Analysis;
 use crate::engine::config::Config;
 use crate::engine::corpus::Corpus;
 use crate::engine::workspace::{discover, load_articles, FileFilter};
@@ -265,7 +264,7 @@ pub fn run(args: &CheckArgs) -> i32 {
                 corpus.upsert(&path, text);
                 continue;
             }
-            match write_atomically(&path, &text) {
+            match crate::fsutil::write_atomically(&path, &text) {
                 Ok(()) => {
                     files += 1;
                     total += n;
@@ -341,25 +340,6 @@ pub fn run(args: &CheckArgs) -> i32 {
     }
 }
 
-/// Write through a temporary file in the same folder and rename it over the original, so a
-/// crash never leaves half a file. Keeps the original's permissions.
-pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".copydesk-")
-        .tempfile_in(dir)?;
-    tmp.write_all(text.as_bytes())?;
-    tmp.as_file().sync_all()?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
-    }
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
 /// `copydesk siblings FILE`.
 pub fn siblings(file: &Path, workspace: Option<&Path>, config_path: Option<&Path>) -> i32 {
     let config = match load_config(config_path, file) {
@@ -414,19 +394,8 @@ pub fn siblings(file: &Path, workspace: Option<&Path>, config_path: Option<&Path
             "  {:.2}  {}  {}",
             s.score,
             s.analysis.doc.path().display(),
-            title_of(&s.analysis)
+            s.analysis.title()
         );
     }
     EXIT_CLEAN
-}
-
-/// The first line of an article, shortened, as its title.
-pub fn title_of(a: &Analysis) -> String {
-    let first = a.lines.first().map(|l| a.slice(&l.range)).unwrap_or("");
-    let first = first.trim_start_matches('#').trim();
-    let mut t: String = first.chars().take(80).collect();
-    if first.chars().count() > 80 {
-        t.push('…');
-    }
-    t
 }

@@ -129,6 +129,22 @@ impl Analysis {
         self.doc.text()
     }
 
+    /// The article's first line, without Markdown heading marks, cut at 80 characters: its
+    /// title wherever a list of articles is shown.
+    pub fn title(&self) -> String {
+        let first = self
+            .lines
+            .first()
+            .map(|l| self.slice(&l.range))
+            .unwrap_or("");
+        let first = first.trim_start_matches('#').trim();
+        let mut t: String = first.chars().take(80).collect();
+        if first.chars().count() > 80 {
+            t.push('…');
+        }
+        t
+    }
+
     pub fn slice(&self, r: &Range<usize>) -> &str {
         &self.doc.text()[r.clone()]
     }

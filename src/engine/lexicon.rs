@@ -22,3 +22,40 @@ pub const MONTHS_AP_WITH_DAY: [&str; 12] = [
     "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
     "Dec.",
 ];
+
+/// Number words zero to nineteen, by value.
+pub const ONES: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+
+/// Tens by value (`TENS[2]` is "twenty"); the first two are empty.
+pub const TENS: [&str; 10] = [
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// A single number word ("seven", "Forty", "hundred"), any case.
+pub fn is_number_word(w: &str) -> bool {
+    ONES.iter()
+        .chain(TENS.iter().filter(|t| !t.is_empty()))
+        .chain(std::iter::once(&"hundred"))
+        .any(|x| x.eq_ignore_ascii_case(w))
+}

@@ -456,7 +456,7 @@ impl Backend {
                 .filter_map(|s| {
                     Some(json!({
                         "uri": path_to_uri(s.analysis.doc.path())?.as_str(),
-                        "title": crate::cli::check::title_of(&s.analysis),
+                        "title": s.analysis.title(),
                         "score": (f64::from(s.score) * 1000.0).round() / 1000.0,
                     }))
                 })
@@ -984,7 +984,7 @@ impl Backend {
         }
         existing.push_str(word);
         existing.push('\n');
-        crate::cli::check::write_atomically(&path, &existing)
+        crate::fsutil::write_atomically(&path, &existing)
             .map_err(|e| format!("{}: {e}", path.display()))?;
         let _ = self.state.reload_config();
         Ok(path)

@@ -175,37 +175,4 @@ impl Rule for PercentRule {
     }
 }
 
-fn is_number_word(w: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "zero",
-    ];
-    WORDS.iter().any(|x| x.eq_ignore_ascii_case(w))
-}
+use crate::engine::lexicon::is_number_word;

@@ -35,31 +35,7 @@ use super::text::{Start, StyleText};
 
 pub struct SentenceStartNumeral;
 
-const ONES: [&str; 20] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: [&str; 10] = [
-    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
+use crate::engine::lexicon::{ONES, TENS};
 
 /// "Twelve", "Eighty-seven" for 1..=99.
 pub(crate) fn spell_capitalised(n: u32) -> Option<String> {
