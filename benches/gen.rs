@@ -165,3 +165,49 @@ pub fn workspace(dir: &Path, count: usize, words: usize) -> usize {
     }
     total
 }
+
+/// One keystroke: insert `text` at (`line`, `col`), or delete the character there when `text`
+/// is empty. Columns count characters (the generated text is ASCII, so UTF-16 units too).
+pub struct Keystroke {
+    pub line: usize,
+    pub col: usize,
+    pub text: String,
+}
+
+/// `n` keystrokes of typing into `text`: a word typed after a word in the middle of a prose
+/// line one character at a time, then deleted with backspace; the next word goes into another
+/// line. Applied in order, the edits leave the text as it was after every complete word.
+pub fn typing(text: &str, n: usize) -> Vec<Keystroke> {
+    const WORDS: &[&str] = &["trial ", "county ", "affect ", "statue ", "percent "];
+    let lines: Vec<(usize, &str)> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.split_whitespace().count() >= 8)
+        .collect();
+    let mut out = Vec::with_capacity(n);
+    let mut k = 0;
+    while out.len() < n {
+        let (line, l) = lines[(k * 7) % lines.len()];
+        let word = WORDS[k % WORDS.len()];
+        // After the middle word of the line.
+        let mid = l.len() / 2;
+        let col = l[mid..].find(' ').map_or(l.len(), |i| mid + i + 1);
+        for (i, ch) in word.chars().enumerate() {
+            out.push(Keystroke {
+                line,
+                col: col + i,
+                text: ch.to_string(),
+            });
+        }
+        for i in (0..word.len()).rev() {
+            out.push(Keystroke {
+                line,
+                col: col + i,
+                text: String::new(),
+            });
+        }
+        k += 1;
+    }
+    out.truncate(n);
+    out
+}

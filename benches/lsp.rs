@@ -51,17 +51,20 @@ fn keystrokes(articles: usize, rounds: usize) {
     let loaded = t0.elapsed();
     let _ = t1;
 
-    let lines: Vec<&str> = draft.lines().collect();
+    // Typing: a word is typed into a prose line one character at a time, then deleted with
+    // backspace, then the next word goes into another line. Every edit is one keystroke and
+    // the draft keeps its shape (its paragraphs stay paragraphs).
+    let edits = gen::typing(&draft, rounds);
     let mut times = Vec::with_capacity(rounds);
     let mut version = 1;
-    for i in 0..rounds {
+    for e in &edits {
         version += 1;
-        let line = (i * 7) % lines.len();
+        let (start, end) = (e.col, e.col + usize::from(e.text.is_empty()));
         let t = Instant::now();
         c.notify(
             "textDocument/didChange",
             json!({"textDocument": {"uri": uri, "version": version},
-                   "contentChanges": [{"range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0}}, "text": "x"}]}),
+                   "contentChanges": [{"range": {"start": {"line": e.line, "character": start}, "end": {"line": e.line, "character": end}}, "text": e.text}]}),
         );
         c.diagnostics(&uri, version);
         times.push(t.elapsed());
@@ -127,6 +130,14 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let quick =
         std::env::var_os("COPYDESK_BENCH_QUICK").is_some() || !args.iter().any(|a| a == "--bench");
+    // COPYDESK_BENCH_ARTICLES=N: only the keystroke and cold-start run, in a workspace of N.
+    if let Some(n) = std::env::var("COPYDESK_BENCH_ARTICLES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        keystrokes(n, 300);
+        return;
+    }
     if quick {
         keystrokes(200, 50);
         throughput(500, 1);
