@@ -106,7 +106,7 @@ impl Corpus {
                 return a.clone();
             }
         }
-        let analysis = Arc::new(Analysis::new(Arc::new(Document::new(path, text))));
+        let analysis = Arc::new(Analysis::for_draft(Arc::new(Document::new(path, text))));
         self.articles.insert(path.to_path_buf(), analysis.clone());
         analysis
     }
