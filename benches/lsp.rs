@@ -30,6 +30,17 @@ fn peak_rss_mb(pid: u32) -> Option<f64> {
     Some(kb / 1024.0)
 }
 
+/// CPU time (user + system) the process has used so far.
+fn cpu_time(pid: u32) -> Option<Duration> {
+    let s = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the command name (which is in parentheses): utime is the 12th, stime the 13th.
+    let rest = &s[s.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: u64 = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
+    // Clock ticks are 1/100 s on Linux.
+    Some(Duration::from_millis(ticks * 10))
+}
+
 fn keystrokes(articles: usize, rounds: usize) {
     let dir = tempfile::tempdir().unwrap();
     let bytes = gen::workspace(dir.path(), articles, 400);
@@ -57,6 +68,7 @@ fn keystrokes(articles: usize, rounds: usize) {
     let edits = gen::typing(&draft, rounds);
     let mut times = Vec::with_capacity(rounds);
     let mut version = 1;
+    let cpu0 = cpu_time(c.pid());
     for e in &edits {
         version += 1;
         let (start, end) = (e.col, e.col + usize::from(e.text.is_empty()));
@@ -69,6 +81,7 @@ fn keystrokes(articles: usize, rounds: usize) {
         c.diagnostics(&uri, version);
         times.push(t.elapsed());
     }
+    let cpu = cpu0.zip(cpu_time(c.pid())).map(|(a, b)| b - a);
     times.sort();
     let pid = c.pid();
     let rss = peak_rss_mb(pid);
@@ -81,6 +94,12 @@ fn keystrokes(articles: usize, rounds: usize) {
         ms(*times.last().unwrap()),
         rounds
     );
+    if let Some(cpu) = cpu {
+        println!(
+            "           server CPU per keystroke (mean, wall-clock independent): {}",
+            ms(cpu / rounds as u32)
+        );
+    }
     println!(
         "cold start {articles:>6} articles: initialize to first diagnostics {}; workspace loaded after {}; peak RSS {}",
         ms(cold),

@@ -448,7 +448,8 @@ fn ignored_regions(text: &str) -> Vec<Range<usize>> {
         }
     }
     // Fenced code blocks.
-    let fences = text.contains("```") || text.contains("~~~");
+    let has = |needle: &str| memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some();
+    let fences = has("```") || has("~~~");
     let mut offset = 0;
     let mut open: Option<(usize, &str)> = None;
     for line in text.split_inclusive('\n').filter(|_| fences) {
@@ -475,7 +476,7 @@ fn ignored_regions(text: &str) -> Vec<Range<usize>> {
     }
     // HTML comments.
     let mut i = 0;
-    while let Some(s) = text[i..].find("<!--") {
+    while let Some(s) = memchr::memmem::find(&text.as_bytes()[i..], b"<!--") {
         let start = i + s;
         let end = text[start + 4..]
             .find("-->")

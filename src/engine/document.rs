@@ -139,13 +139,13 @@ impl Document {
         let offset = self.floor_char_boundary(offset);
         let line = self.line_of(offset);
         let start = self.line_starts[line];
-        (
-            line,
-            self.text[start..offset]
-                .chars()
-                .map(char::len_utf16)
-                .sum::<usize>(),
-        )
+        let s = &self.text[start..offset];
+        let col = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().map(char::len_utf16).sum::<usize>()
+        };
+        (line, col)
     }
 
     /// Byte offset of a zero-based line and a column in UTF-16 code units. A column past

@@ -24,7 +24,7 @@ impl Suppressions {
         // Open `disable` regions: (start, rules).
         let mut open: Vec<(usize, Vec<String>)> = Vec::new();
         let mut i = 0;
-        while let Some(s) = text[i..].find("<!--") {
+        while let Some(s) = memchr::memmem::find(&text.as_bytes()[i..], b"<!--") {
             let start = i + s;
             let Some(e) = text[start..].find("-->") else {
                 break;

@@ -48,6 +48,10 @@ struct SiblingCache {
     siblings: Vec<Sibling>,
 }
 
+/// Drafts up to this size are checked in the change notification's own task; larger ones on
+/// a blocking thread, so a huge paste never holds up the messages behind it.
+const INLINE_CHECK_BYTES: usize = 96 * 1024;
+
 /// How long a draft's sibling list is reused between keystrokes.
 const SIBLING_TTL: Duration = Duration::from_millis(1500);
 
@@ -672,6 +676,7 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         let version = params.text_document.version;
         let enc = self.state.encoding();
+        let inline;
         {
             // Applied synchronously and in order; a change that is not newer is dropped.
             let mut docs = lock(&self.state.docs);
@@ -694,8 +699,17 @@ impl LanguageServer for Backend {
                 }
             }
             doc.version = version;
+            inline = doc.rope.len_bytes() <= INLINE_CHECK_BYTES;
         }
-        self.schedule(uri, version);
+        if inline {
+            // A keystroke in an ordinary draft is checked right here, which takes about a
+            // millisecond: no hand-over to another thread and back before publishing.
+            if let Some(c) = self.state.check(&uri, Some(version)) {
+                publish(&self.state, &self.client, uri, &c).await;
+            }
+        } else {
+            self.schedule(uri, version);
+        }
     }
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {

@@ -138,6 +138,9 @@ pub struct SibIndex {
     /// (context key, position of the word in the middle), sorted: compact, for workspaces
     /// where every article is somebody's sibling.
     ctx: Vec<(u64, u32)>,
+    /// Context key -> (first index in `ctx`, count): one hash lookup per question instead of
+    /// a binary search, which dominated a keystroke's typo check.
+    ctx_at: IdMap<(u32, u32)>,
     /// (adjacent pair, position of its first word), sorted, first position only.
     bigrams: Vec<(u64, u32)>,
     /// Capitalised runs: name-form words and word indices.
@@ -212,28 +215,34 @@ impl SibIndex {
         ctx.shrink_to_fit();
         bigrams.shrink_to_fit();
         vocab.shrink_to_fit();
+        let mut ctx_at: IdMap<(u32, u32)> = IdMap::default();
+        for (i, &(k, _)) in ctx.iter().enumerate() {
+            ctx_at.entry(k).or_insert((i as u32, 0)).1 += 1;
+        }
+        s.ctx_at = ctx_at;
         s.ctx = ctx;
         s.bigrams = bigrams;
         s.vocab = vocab;
         s
     }
 
+    fn ctx_slice(&self, key: u64) -> &[(u64, u32)] {
+        match self.ctx_at.get(&key) {
+            Some(&(at, n)) => &self.ctx[at as usize..(at + n) as usize],
+            None => &[],
+        }
+    }
+
     /// Positions of the words whose context has `key`.
     pub fn ctx(&self, key: u64) -> impl Iterator<Item = usize> + '_ {
-        let a = self.ctx.partition_point(|x| x.0 < key);
-        self.ctx[a..]
-            .iter()
-            .take_while(move |x| x.0 == key)
-            .map(|x| x.1 as usize)
+        self.ctx_slice(key).iter().map(|x| x.1 as usize)
     }
 
     /// More than a couple of dozen words have the context `key` ("in the …", "of … the"):
     /// it says nothing about which word belongs there, and walking its words for near misses
     /// on every keystroke costs more than it could find.
     pub fn common_ctx(&self, key: u64) -> bool {
-        const COMMON: usize = 24;
-        let a = self.ctx.partition_point(|x| x.0 < key);
-        self.ctx.get(a + COMMON).is_some_and(|x| x.0 == key)
+        self.ctx_slice(key).len() > 24
     }
 
     pub fn has(&self, h: u64) -> bool {

@@ -35,6 +35,11 @@ const ALLOWED: &[&str] = &[
 impl Rule for RepeatedWord {
     crate::rule_meta!("typo/repeated-word", Severity::Warning, "repeated_word.rs");
 
+    /// Two paragraphs never make a doubled word, so the rule reads one paragraph at a time.
+    fn scope(&self, _: &crate::engine::config::Config) -> crate::engine::rules::Scope {
+        crate::engine::rules::Scope::Paragraph
+    }
+
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let a = cx.analysis;
         let text = a.text();
