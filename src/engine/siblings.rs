@@ -378,13 +378,18 @@ fn starts_sentence(a: &Analysis, i: usize) -> bool {
 }
 
 pub fn terms(a: &Analysis) -> Arc<Terms> {
-    a.cached(|a| {
-        let mut v: Vec<u64> = Vec::with_capacity(a.tokens.len() * 2);
-        each_term(a, |class, s| v.push(class_term(class, s)));
-        v.sort_unstable();
-        v.dedup();
-        Terms(v)
-    })
+    a.cached(|a| Terms(article_terms(a)))
+}
+
+/// The distinctive terms of an article, computed now (not cached on the analysis): for
+/// loaders that drop the analysis once its index entries are made.
+pub fn article_terms(a: &Analysis) -> Vec<u64> {
+    let mut v: Vec<u64> = Vec::with_capacity(a.tokens.len() * 2);
+    each_term(a, |class, s| v.push(class_term(class, s)));
+    v.sort_unstable();
+    v.dedup();
+    v.shrink_to_fit();
+    v
 }
 
 /// The terms two articles share, heaviest first (by IDF in a workspace of just the two, times
