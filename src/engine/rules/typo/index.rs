@@ -293,52 +293,47 @@ pub struct Prepared {
     names: Vec<(u64, String)>,
 }
 
-fn sorted_hashes(v: &[String]) -> Vec<u64> {
-    let mut h: Vec<u64> = v.iter().map(|s| hash(s)).collect();
-    h.sort_unstable();
-    h.dedup();
-    h.shrink_to_fit();
-    h
-}
-
 impl Summary {
     pub fn of(a: &Analysis) -> Summary {
         Summary::with_names(a).0
     }
 
-    /// The summary, and the article's names (sorted, unique).
-    fn with_names(a: &Analysis) -> (Summary, Vec<String>) {
-        let mut names: Vec<String> = Vec::new();
-        let mut capwords: Vec<String> = Vec::new();
-        let mut oddwords: Vec<String> = Vec::new();
+    /// The summary, and the article's names with their hashes (sorted by hash, unique).
+    fn with_names(a: &Analysis) -> (Summary, Vec<(u64, String)>) {
+        let mut names: Vec<(u64, String)> = Vec::new();
+        let mut capwords: Vec<u64> = Vec::new();
+        let mut oddwords: Vec<u64> = Vec::new();
         let mut conf: Vec<u64> = Vec::new();
         for pi in 0..a.paragraphs.len() {
             let d = para_data_uncached(a, pi);
-            names.extend(d.names.iter().cloned());
-            capwords.extend(d.capwords.iter().cloned());
-            oddwords.extend(d.oddwords.iter().cloned());
+            capwords.extend(d.capwords.iter().map(|w| hash(w)));
+            oddwords.extend(d.oddwords.iter().map(|w| hash(w)));
             conf.extend(d.conf.iter().copied());
+            match Arc::try_unwrap(d) {
+                Ok(d) => names.extend(d.names.into_iter().map(|n| (hash(&n), n))),
+                Err(d) => names.extend(d.names.iter().map(|n| (hash(n), n.clone()))),
+            }
         }
-        names.sort();
-        names.dedup();
-        capwords.sort();
-        capwords.dedup();
-        oddwords.sort();
-        oddwords.dedup();
-        conf.sort_unstable();
-        conf.dedup();
-        conf.shrink_to_fit();
+        names.sort_unstable_by_key(|x| x.0);
+        names.dedup_by_key(|x| x.0);
         let mut h = 0x1234_5678u64;
-        for n in names.iter().chain(&capwords).chain(&oddwords) {
-            h = pair(h, hash(n));
-        }
-        for &c in &conf {
-            h = pair(h, c);
-        }
+        let mut sorted = |v: &mut Vec<u64>| {
+            v.sort_unstable();
+            v.dedup();
+            v.shrink_to_fit();
+            for &x in v.iter() {
+                h = pair(h, x);
+            }
+        };
+        sorted(&mut capwords);
+        sorted(&mut oddwords);
+        sorted(&mut conf);
+        let mut name_hashes: Vec<u64> = names.iter().map(|x| x.0).collect();
+        sorted(&mut name_hashes);
         let s = Summary {
-            names: sorted_hashes(&names),
-            capwords: sorted_hashes(&capwords),
-            oddwords: sorted_hashes(&oddwords),
+            names: name_hashes,
+            capwords,
+            oddwords,
             conf,
             hash: h,
         };
@@ -482,8 +477,6 @@ impl TypoIndex {
 impl CorpusIndex for TypoIndex {
     fn prepare(&self, analysis: &Analysis) -> Box<dyn std::any::Any + Send> {
         let (summary, names) = Summary::with_names(analysis);
-        let mut names: Vec<(u64, String)> = names.into_iter().map(|n| (hash(&n), n)).collect();
-        names.sort_unstable_by_key(|x| x.0);
         Box::new(Prepared { summary, names })
     }
 
