@@ -210,8 +210,13 @@ fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
+#[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_mark(c)
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric() || is_mark(c)
+    }
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -389,9 +394,10 @@ fn ignored_regions(text: &str) -> Vec<Range<usize>> {
         }
     }
     // Fenced code blocks.
+    let fences = text.contains("```") || text.contains("~~~");
     let mut offset = 0;
     let mut open: Option<(usize, &str)> = None;
-    for line in text.split_inclusive('\n') {
+    for line in text.split_inclusive('\n').filter(|_| fences) {
         let t = line.trim_start();
         let marker = if t.starts_with("```") {
             Some("```")
@@ -426,7 +432,8 @@ fn ignored_regions(text: &str) -> Vec<Range<usize>> {
     }
     // Inline code spans on single lines.
     let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
+    let backticks = memchr::memchr(b'`', text.as_bytes()).is_some();
+    for line in text.split_inclusive('\n').filter(|_| backticks) {
         let mut j = 0;
         let b = line.as_bytes();
         while j < b.len() {

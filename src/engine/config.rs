@@ -43,6 +43,25 @@ pub struct Config {
     /// Where the config was read from; `None` for defaults.
     #[serde(skip)]
     pub source: Option<PathBuf>,
+    #[serde(skip)]
+    fingerprint: FingerprintCell,
+}
+
+/// [`Config::fingerprint`], worked out once; a clone starts without it (the clone may be
+/// changed before it is used).
+#[derive(Default)]
+struct FingerprintCell(std::sync::OnceLock<u64>);
+
+impl Clone for FingerprintCell {
+    fn clone(&self) -> Self {
+        FingerprintCell::default()
+    }
+}
+
+impl fmt::Debug for FingerprintCell {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("_")
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -112,6 +131,15 @@ impl fmt::Display for ConfigError {
 impl std::error::Error for ConfigError {}
 
 impl Config {
+    /// A hash of every setting: equal fingerprints, equal behaviour. Computed on first use,
+    /// so change a config before checking with it, not after.
+    pub fn fingerprint(&self) -> u64 {
+        *self
+            .fingerprint
+            .0
+            .get_or_init(|| super::document::content_hash(&format!("{self:?}")))
+    }
+
     /// Parse a config's text. Returns the config and warnings (unknown keys).
     pub fn parse(text: &str, path: &Path) -> Result<(Config, Vec<String>), ConfigError> {
         let err = |message: String| ConfigError {

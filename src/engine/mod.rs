@@ -22,7 +22,100 @@ use analysis::Analysis;
 use config::{Config, RuleSetting};
 use corpus::Corpus;
 use finding::Finding;
-use rules::{registry, Context};
+use rules::{registry, Context, Scope};
+
+/// Findings of the paragraph-scope rules `local`, paragraph by paragraph, from the cache when
+/// the same paragraph was checked before with the same configuration and siblings.
+fn paragraph_findings(cx: &Context<'_>, local: &[&dyn rules::Rule]) -> Vec<Finding> {
+    use std::collections::HashMap;
+    use std::sync::{LazyLock, Mutex};
+    type Cache = HashMap<(u64, u64), Arc<Vec<Finding>>>;
+    static CACHE: LazyLock<Mutex<Cache>> = LazyLock::new(|| Mutex::new(HashMap::new()));
+    if local.is_empty() {
+        return Vec::new();
+    }
+    let a = cx.analysis;
+    let text = a.text();
+    let mut env = cx.config.fingerprint();
+    for r in local {
+        env = mix(env, document::content_hash(r.id()));
+    }
+    for s in cx.siblings {
+        env = mix(env, s.analysis.doc.hash());
+        env = mix(
+            env,
+            document::content_hash(&s.analysis.doc.path().to_string_lossy()),
+        );
+    }
+    env = mix(env, document::content_hash(&a.doc.path().to_string_lossy()));
+    let mut out = Vec::new();
+    for p in &a.paragraphs {
+        let key = (document::content_hash(&text[p.clone()]), env);
+        let cached = CACHE
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&key)
+            .cloned();
+        let found = cached.unwrap_or_else(|| {
+            let sub = Analysis::new(Arc::new(document::Document::new(
+                a.doc.path(),
+                &text[p.clone()],
+            )));
+            let scx = Context {
+                analysis: &sub,
+                siblings: cx.siblings,
+                corpus: cx.corpus,
+                config: cx.config,
+            };
+            let mut found = Vec::new();
+            for r in local {
+                let mut o = Vec::new();
+                r.check(&scx, &mut o);
+                for mut f in o {
+                    f.rule = r.id();
+                    found.push(f);
+                }
+            }
+            let found = Arc::new(found);
+            let mut m = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+            if m.len() >= 16_384 {
+                m.clear();
+            }
+            m.insert(key, found.clone());
+            found
+        });
+        for f in found.iter() {
+            out.push(shifted(f, p.start, a));
+        }
+    }
+    out
+}
+
+/// A paragraph's finding placed in the draft: ranges moved by `by`, evidence inside the
+/// paragraph pointed at the draft.
+fn shifted(f: &Finding, by: usize, a: &Analysis) -> Finding {
+    let mut f = f.clone();
+    let mv = |r: &mut std::ops::Range<usize>| *r = r.start + by..r.end + by;
+    mv(&mut f.range);
+    for fix in &mut f.fixes {
+        for e in &mut fix.edits {
+            mv(&mut e.range);
+        }
+    }
+    for r in &mut f.related {
+        if r.doc.path() == a.doc.path() {
+            mv(&mut r.range);
+            r.doc = a.doc.clone();
+        }
+    }
+    f
+}
+
+fn mix(a: u64, b: u64) -> u64 {
+    (a ^ b.rotate_left(17))
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        .rotate_left(29)
+}
 
 /// Run every enabled rule on `analysis` against its siblings in `corpus`.
 pub fn check(analysis: &Analysis, corpus: &Corpus, config: &Config) -> Vec<Finding> {
@@ -37,15 +130,24 @@ pub fn check(analysis: &Analysis, corpus: &Corpus, config: &Config) -> Vec<Findi
 }
 
 /// Run every enabled rule with a prepared context.
+///
+/// Rules whose [`Scope`] is a paragraph run on each paragraph alone, and a paragraph whose text
+/// (and configuration and siblings) a previous check has seen reuses that check's findings: a
+/// keystroke re-checks one paragraph, not the draft.
 pub fn check_with(cx: &Context<'_>) -> Vec<Finding> {
     let mut all = Vec::new();
+    let mut local: Vec<&dyn rules::Rule> = Vec::new();
     for rule in &registry().rules {
         let setting = cx.config.rule_setting(rule.id());
         if setting == Some(RuleSetting::Off) {
             continue;
         }
         let mut out = Vec::new();
-        rule.check(cx, &mut out);
+        if rule.scope(cx.config) == Scope::Paragraph {
+            local.push(rule.as_ref());
+        } else {
+            rule.check(cx, &mut out);
+        }
         for mut f in out {
             f.rule = rule.id();
             match setting {
@@ -55,6 +157,19 @@ pub fn check_with(cx: &Context<'_>) -> Vec<Finding> {
             }
             all.push(f);
         }
+    }
+    for mut f in paragraph_findings(cx, &local) {
+        let setting = cx.config.rule_setting(f.rule);
+        match setting {
+            Some(RuleSetting::Severity(s)) => f.severity = s,
+            _ if !f.explicit_severity => {
+                if let Some(r) = local.iter().find(|r| r.id() == f.rule) {
+                    f.severity = r.default_severity();
+                }
+            }
+            _ => {}
+        }
+        all.push(f);
     }
     let a = cx.analysis;
     let len = a.text().len();
@@ -129,4 +244,67 @@ pub fn hover(
         config,
     };
     rules::figure::hover(&cx, offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::testing::{analyse, run_with_config};
+
+    fn month_findings(text: &str, config: &Config) -> Vec<(String, std::ops::Range<usize>)> {
+        let a = analyse(text);
+        let corpus = Corpus::default();
+        check(&a, &corpus, config)
+            .into_iter()
+            .filter(|f| f.rule == "style/month-abbreviation")
+            .map(|f| (text[f.range.clone()].to_string(), f.range))
+            .collect()
+    }
+
+    /// Paragraph-scope findings reused from an earlier check land where the paragraph now is.
+    #[test]
+    fn reused_paragraph_findings_follow_their_paragraph() {
+        let config = Config::default();
+        let first = "The council met on Tuesday.\n\nThe vote is on January 15 in the hall.\n";
+        let f1 = month_findings(first, &config);
+        assert_eq!(f1.len(), 1, "{f1:?}");
+        assert_eq!(f1[0].0, "January");
+        // An edit in the first paragraph: the second is unchanged and moves by 9 bytes.
+        let second =
+            "The city council met on Tuesday night.\n\nThe vote is on January 15 in the hall.\n";
+        let f2 = month_findings(second, &config);
+        assert_eq!(f2.len(), 1, "{f2:?}");
+        assert_eq!(f2[0].0, "January");
+        assert_eq!(f2[0].1.start, f1[0].1.start + 11);
+        // The same paragraph twice: both reported, each at its own place.
+        let twice =
+            "The vote is on January 15 in the hall.\n\nThe vote is on January 15 in the hall.\n";
+        let f3 = month_findings(twice, &config);
+        assert_eq!(f3.len(), 2, "{f3:?}");
+        assert_ne!(f3[0].1, f3[1].1);
+    }
+
+    /// A different configuration is never served another configuration's findings.
+    #[test]
+    fn reused_findings_depend_on_the_configuration() {
+        let text = "The vote is on January 15 in the hall.\n";
+        assert_eq!(month_findings(text, &Config::default()).len(), 1);
+        let (uk, _) = Config::parse(
+            "[style]\nprofile = \"uk\"\n",
+            std::path::Path::new("c.toml"),
+        )
+        .expect("config");
+        assert!(month_findings(text, &uk).is_empty());
+        let off = run_with_config(
+            Config::parse(
+                "[rules]\n\"style/month-abbreviation\" = \"off\"\n",
+                std::path::Path::new("c.toml"),
+            )
+            .expect("config")
+            .0,
+            text,
+            &[],
+        );
+        assert!(off.iter().all(|f| f.rule != "style/month-abbreviation"));
+    }
 }

@@ -43,6 +43,13 @@ impl<'a> Context<'a> {
     }
 }
 
+/// See [`Rule::scope`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Document,
+    Paragraph,
+}
+
 pub trait Rule: Send + Sync {
     /// `family/name`.
     fn id(&self) -> &'static str;
@@ -50,6 +57,14 @@ pub trait Rule: Send + Sync {
     /// The rule file's source; its leading `//!` comment is the documentation.
     fn source(&self) -> &'static str;
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>);
+
+    /// How much of the draft the rule reads to judge a paragraph (under `config`). A
+    /// paragraph-scope rule is run on each paragraph alone and its findings are reused while
+    /// the paragraph's text does not change; say so only when the rule never looks outside the
+    /// paragraph (no counts over the draft, no "first use" in an earlier paragraph).
+    fn scope(&self, _config: &Config) -> Scope {
+        Scope::Document
+    }
 
     fn doc(&self) -> String {
         doc_of(self.source())

@@ -43,7 +43,7 @@ impl Rule for DuplicateHeadline {
 }
 
 /// Letters and digits only, single spaces.
-fn norm(key: &str) -> String {
+pub(super) fn norm(key: &str) -> String {
     let mut out = String::with_capacity(key.len());
     for w in key.split(|c: char| !c.is_alphanumeric()) {
         if w.is_empty() {
@@ -69,10 +69,10 @@ pub(super) fn mark(p: &mut Pass<'_>) {
             && !l.is_cutoff()
     });
     if let Some(h) = head {
-        let hn = norm(&p.lines[h].key);
+        let hn = p.lines[h].facts.norm.clone();
         let range = p.lines[h].range.clone();
         for i in h + 1..n {
-            if p.free(i) && p.lines[i].words >= 3 && norm(&p.lines[i].key) == hn {
+            if p.free(i) && p.lines[i].words >= 3 && p.lines[i].facts.norm == hn {
                 p.set(i, Cand::strong(Kind::DuplicateHeadline));
                 p.st[i].related = Some((range.clone(), "the headline it repeats".into()));
             }
@@ -87,12 +87,12 @@ pub(super) fn mark(p: &mut Pass<'_>) {
         if first(&p.lines[i - 1].key) != first(&p.lines[i].key) {
             continue;
         }
-        let (a, b) = (norm(&p.lines[i - 1].key), norm(&p.lines[i].key));
+        let (a, b) = (&p.lines[i - 1].facts.norm, &p.lines[i].facts.norm);
         // A copy cut off in mid-word ("… So You Spend Mor"), of a title, not of a paragraph
         // (a pull quote repeats the start of a paragraph, but ends at a word's end).
         let truncated = b.len() >= 20
             && b.len() < a.len()
-            && a.starts_with(&b)
+            && a.starts_with(b.as_str())
             && a[b.len()..].starts_with(char::is_alphanumeric)
             && !p.st[i - 1].body
             && !p.lines[i].ends_sentence()

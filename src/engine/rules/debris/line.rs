@@ -3,7 +3,9 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock, Mutex};
+
+use crate::engine::rules::typo::text::{hash, IdMap};
 
 use regex::Regex;
 
@@ -24,27 +26,77 @@ pub(super) struct LineView<'a> {
     /// Words (whitespace-separated pieces with a letter or digit) in `plain`.
     pub words: usize,
     prose: bool,
+    pub facts: Arc<Facts>,
 }
+
+impl Facts {
+    fn of(raw: &str) -> Facts {
+        let plain = plain_of(raw);
+        let key = key_of(&plain);
+        let words = count_words(&plain);
+        let prose = !is_cutoff(&plain)
+            && (words >= 25 || (words >= 12 && ends_sentence(&plain)))
+            && !is_title_case(&plain);
+        Facts {
+            norm: super::duplicate_headline::norm(&key),
+            plain: match plain {
+                Cow::Owned(p) => Some(p),
+                Cow::Borrowed(_) => None,
+            },
+            key,
+            words,
+            prose,
+        }
+    }
+}
+
+/// What a line's text alone says about it, shared by every line with the same text (see
+/// [`LineView::new`]).
+pub(super) struct Facts {
+    /// `plain` when it differs from the raw text.
+    plain: Option<String>,
+    key: String,
+    /// `duplicate_headline::norm` of the key.
+    pub norm: String,
+    words: usize,
+    prose: bool,
+}
+
+/// Line facts by line text: a keystroke changes one line, and the other lines of the draft
+/// are not worked out again. Bounded; cleared when full.
+static FACTS: LazyLock<Mutex<IdMap<Arc<Facts>>>> = LazyLock::new(|| Mutex::new(IdMap::default()));
 
 impl<'a> LineView<'a> {
     pub fn new(a: &'a Analysis, doc_line: usize, range: Range<usize>) -> LineView<'a> {
         let raw = &a.text()[range.clone()];
-        let plain = plain_of(raw);
-        let key = key_of(&plain);
-        let words = count_words(&plain);
-        let mut l = LineView {
+        let h = hash(raw);
+        let cached = FACTS
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&h)
+            .cloned();
+        let facts = cached.unwrap_or_else(|| {
+            let f = Arc::new(Facts::of(raw));
+            let mut m = FACTS.lock().unwrap_or_else(|e| e.into_inner());
+            if m.len() >= 8_192 {
+                m.clear();
+            }
+            m.insert(h, f.clone());
+            f
+        });
+        LineView {
             doc_line,
             range,
             raw,
-            plain,
-            key,
-            words,
-            prose: false,
-        };
-        l.prose = !l.is_cutoff()
-            && (l.words >= 25 || (l.words >= 12 && l.ends_sentence()))
-            && !l.is_title_case();
-        l
+            plain: match &facts.plain {
+                Some(p) => Cow::Owned(p.clone()),
+                None => Cow::Borrowed(raw),
+            },
+            key: facts.key.clone(),
+            words: facts.words,
+            prose: facts.prose,
+            facts,
+        }
     }
 
     /// Ends like a sentence (full stop, question or exclamation mark, closing quote…).
@@ -64,18 +116,7 @@ impl<'a> LineView<'a> {
 
     /// Most words capitalised, as in headlines ("Police Set Up Cameras to Catch a Lion").
     pub fn is_title_case(&self) -> bool {
-        let (mut caps, mut n) = (0, 0);
-        for w in self.plain.split_whitespace() {
-            let Some(c) = w.chars().find(|c| c.is_alphabetic()) else {
-                continue;
-            };
-            if w.chars().filter(|c| c.is_alphabetic()).count() < 4 {
-                continue; // "to", "a", "of" may stay lower case in a headline
-            }
-            n += 1;
-            caps += c.is_uppercase() as usize;
-        }
-        n >= 4 && caps * 10 >= n * 8
+        is_title_case(&self.plain)
     }
 
     /// Shaped like a headline or a link: short, no full stop at the end.
@@ -97,6 +138,22 @@ impl<'a> LineView<'a> {
             .find(|c| c.is_alphanumeric())
             .is_some_and(|c| c.is_uppercase() || c.is_numeric())
     }
+}
+
+/// Most words capitalised, as in headlines.
+fn is_title_case(plain: &str) -> bool {
+    let (mut caps, mut n) = (0, 0);
+    for w in plain.split_whitespace() {
+        let Some(c) = w.chars().find(|c| c.is_alphabetic()) else {
+            continue;
+        };
+        if w.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+            continue; // "to", "a", "of" may stay lower case in a headline
+        }
+        n += 1;
+        caps += c.is_uppercase() as usize;
+    }
+    n >= 4 && caps * 10 >= n * 8
 }
 
 pub(super) fn count_words(s: &str) -> usize {

@@ -14,6 +14,7 @@ use super::vocab::Vocab;
 use super::Kind;
 use crate::engine::analysis::Analysis;
 use crate::engine::finding::{Edit, Finding, Fix, Related, Severity};
+use crate::engine::rules::typo::text::{hash, pair, IdMap};
 use crate::engine::rules::Context;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -741,16 +742,49 @@ fn scan_of(a: &Analysis, house: &House) -> Arc<Scan> {
     s
 }
 
+/// A line's verdict on its own (protected, candidate), by line text and house lists: a
+/// keystroke changes one line and the others are not classified again.
+fn verdict(l: &LineView<'_>, house: &House) -> (bool, Option<Cand>) {
+    static VERDICTS: LazyLock<Mutex<IdMap<(bool, Option<Cand>)>>> =
+        LazyLock::new(|| Mutex::new(IdMap::default()));
+    let key = pair(hash(l.raw), house.fingerprint);
+    let base = l.range.start;
+    let shift = |c: &Cand, by: isize| {
+        let mut c = c.clone();
+        let mv = |r: &mut Range<usize>| {
+            *r = r.start.wrapping_add_signed(by)..r.end.wrapping_add_signed(by);
+        };
+        if let Action::Edit { range, edits, .. } = &mut c.action {
+            mv(range);
+            for e in edits {
+                mv(&mut e.range);
+            }
+        }
+        c
+    };
+    if let Some((p, c)) = VERDICTS.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        return (*p, c.as_ref().map(|c| shift(c, base as isize)));
+    }
+    let v = if house.allows(l) || is_protected(l) {
+        (true, None)
+    } else {
+        (false, house.classify(l).or_else(|| classify(l)))
+    };
+    let mut m = VERDICTS.lock().unwrap_or_else(|e| e.into_inner());
+    if m.len() >= 8_192 {
+        m.clear();
+    }
+    m.insert(key, (v.0, v.1.as_ref().map(|c| shift(c, -(base as isize)))));
+    v
+}
+
 pub(super) fn compute(a: &Analysis, house: &House) -> Scan {
     let mut p = Pass::new(a);
     let n = p.len();
     for i in 0..n {
-        let l = &p.lines[i];
-        if house.allows(l) || is_protected(l) {
-            p.st[i].protected = true;
-            continue;
-        }
-        p.st[i].cand = house.classify(l).or_else(|| classify(l));
+        let (protected, cand) = verdict(&p.lines[i], house);
+        p.st[i].protected = protected;
+        p.st[i].cand = cand;
     }
     p.zones();
     super::section_label::mark(&mut p);

@@ -33,6 +33,10 @@ pub struct DateOrdinal;
 impl Rule for DateOrdinal {
     crate::rule_meta!("style/date-ordinal", Severity::Info, "date_ordinal.rs");
 
+    fn scope(&self, _: &crate::engine::config::Config) -> crate::engine::rules::Scope {
+        crate::engine::rules::Scope::Paragraph
+    }
+
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         if super::active(cx, self.id()).is_none() {
             return;

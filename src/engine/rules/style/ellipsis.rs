@@ -36,6 +36,15 @@ pub struct EllipsisRule;
 impl Rule for EllipsisRule {
     crate::rule_meta!("style/ellipsis", Severity::Hint, "ellipsis.rs");
 
+    /// Under "any" the draft's majority decides, so the whole draft is read.
+    fn scope(&self, config: &crate::engine::config::Config) -> crate::engine::rules::Scope {
+        if config.style.settings().ellipsis != super::Ellipsis::Any {
+            crate::engine::rules::Scope::Paragraph
+        } else {
+            crate::engine::rules::Scope::Document
+        }
+    }
+
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let Some(settings) = super::active(cx, self.id()) else {
             return;

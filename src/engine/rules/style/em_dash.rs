@@ -36,6 +36,10 @@ pub struct EmDash;
 impl Rule for EmDash {
     crate::rule_meta!("style/em-dash", Severity::Hint, "em_dash.rs");
 
+    fn scope(&self, _: &crate::engine::config::Config) -> crate::engine::rules::Scope {
+        crate::engine::rules::Scope::Paragraph
+    }
+
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         if super::active(cx, self.id()).is_none() {
             return;

@@ -49,6 +49,10 @@ impl Rule for MonthAbbreviation {
         "month_abbreviation.rs"
     );
 
+    fn scope(&self, _: &crate::engine::config::Config) -> crate::engine::rules::Scope {
+        crate::engine::rules::Scope::Paragraph
+    }
+
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         if super::active(cx, self.id()).is_none() {
             return;

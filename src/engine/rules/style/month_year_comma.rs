@@ -76,6 +76,10 @@ impl Rule for MonthYearComma {
         "month_year_comma.rs"
     );
 
+    fn scope(&self, _: &crate::engine::config::Config) -> crate::engine::rules::Scope {
+        crate::engine::rules::Scope::Paragraph
+    }
+
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         if super::active(cx, self.id()).is_none() {
             return;

@@ -380,6 +380,10 @@ fn is_capitalised(w: &str) -> bool {
 impl Rule for Numbers {
     crate::rule_meta!("style/numbers", Severity::Hint, "numbers.rs");
 
+    fn scope(&self, _: &crate::engine::config::Config) -> crate::engine::rules::Scope {
+        crate::engine::rules::Scope::Paragraph
+    }
+
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let Some(settings) = super::active(cx, self.id()) else {
             return;

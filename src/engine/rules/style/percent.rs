@@ -58,6 +58,15 @@ fn label(p: Percent) -> &'static str {
 impl Rule for PercentRule {
     crate::rule_meta!("style/percent", Severity::Hint, "percent.rs");
 
+    /// Under "any" the draft's majority decides, so the whole draft is read.
+    fn scope(&self, config: &crate::engine::config::Config) -> crate::engine::rules::Scope {
+        if config.style.settings().percent != super::Percent::Any {
+            crate::engine::rules::Scope::Paragraph
+        } else {
+            crate::engine::rules::Scope::Document
+        }
+    }
+
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let Some(settings) = super::active(cx, self.id()) else {
             return;

@@ -52,6 +52,15 @@ struct Hit<'e> {
 impl Rule for SpellingVariant {
     crate::rule_meta!("style/spelling-variant", Severity::Hint, "spelling.rs");
 
+    /// Under "any" the draft's majority decides, so the whole draft is read.
+    fn scope(&self, config: &crate::engine::config::Config) -> crate::engine::rules::Scope {
+        if config.style.settings().spelling != super::Spelling::Any {
+            crate::engine::rules::Scope::Paragraph
+        } else {
+            crate::engine::rules::Scope::Document
+        }
+    }
+
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let Some(settings) = super::active(cx, self.id()) else {
             return;

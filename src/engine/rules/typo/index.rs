@@ -242,6 +242,15 @@ impl SibIndex {
             .map(|x| x.1 as usize)
     }
 
+    /// More than a couple of dozen words have the context `key` ("in the …", "of … the"):
+    /// it says nothing about which word belongs there, and walking its words for near misses
+    /// on every keystroke costs more than it could find.
+    pub fn common_ctx(&self, key: u64) -> bool {
+        const COMMON: usize = 24;
+        let a = self.ctx.partition_point(|x| x.0 < key);
+        self.ctx.get(a + COMMON).is_some_and(|x| x.0 == key)
+    }
+
     pub fn has(&self, h: u64) -> bool {
         self.vocab.binary_search(&h).is_ok()
     }

@@ -1030,7 +1030,16 @@ impl Env<'_> {
                 if x == 0 || y == 0 {
                     continue;
                 }
-                for j in sib.ix.ctx(ctx_key(kind, x, y)) {
+                let key = ctx_key(kind, x, y);
+                if sib.ix.common_ctx(key) {
+                    // Too common a context to tell which word belongs there: only look for
+                    // the draft's own word in it.
+                    if sib.ix.ctx(key).any(|j| sib.ix.words[j].h == w.h) {
+                        return None;
+                    }
+                    continue;
+                }
+                for j in sib.ix.ctx(key) {
                     let cw = &sib.ix.words[j];
                     if cw.h == w.h {
                         return None; // a sibling uses the draft's word here
