@@ -107,3 +107,45 @@ pub fn render(reports: &[FileReport]) -> String {
     s.push('\n');
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::finding::{Edit, Finding, Fix, Related};
+    use std::sync::Arc;
+
+    #[test]
+    fn parallel_rendering_matches_serde_pretty_printing() {
+        let a = Arc::new(Document::new("a.txt", "Tehe “quoted”\nline two\n"));
+        let b = Arc::new(Document::new("dir/b.md", "clean\n"));
+        let c = Arc::new(Document::new("c.txt", "one two\n"));
+        let reports = vec![
+            FileReport {
+                doc: a.clone(),
+                findings: vec![
+                    Finding::new("typo/spelling", 0..4, "“Tehe”: a \"typo\"\n?")
+                        .with_fix(Fix::safe("Change", vec![Edit::replace(0..4, "The")]))
+                        .with_related(Related {
+                            doc: c.clone(),
+                            range: 0..3,
+                            message: "a sibling".into(),
+                        }),
+                    Finding::new("style/x", 14..18, "second"),
+                ],
+            },
+            FileReport {
+                doc: b,
+                findings: vec![],
+            },
+            FileReport {
+                doc: c,
+                findings: vec![Finding::new("debris/y", 4..7, "third")],
+            },
+        ];
+        let expected = serde_json::to_string_pretty(&findings_value(&reports)).unwrap() + "\n";
+        assert_eq!(render(&reports), expected);
+        let none = &reports[1..2];
+        let expected = serde_json::to_string_pretty(&findings_value(none)).unwrap() + "\n";
+        assert_eq!(render(none), expected);
+    }
+}
