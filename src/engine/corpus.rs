@@ -501,4 +501,19 @@ mod tests {
         assert_eq!(sibs.len(), 1);
         assert_eq!(sibs[0].analysis.doc.path(), Path::new("b.txt"));
     }
+
+    #[test]
+    fn a_new_configuration_applies_without_reindexing() {
+        let mut c = Corpus::default();
+        c.upsert(Path::new("story/a.txt"), STORM_A.into());
+        c.upsert(Path::new("story/cake.txt"), CAKE.into());
+        let a = c.get(Path::new("story/a.txt")).unwrap();
+        assert!(c.siblings(&a).is_empty());
+        let mut cfg = Config::default();
+        cfg.siblings.folder_is_story = true;
+        c.set_config(Arc::new(cfg));
+        let sibs = c.siblings(&a);
+        assert_eq!(sibs.len(), 1);
+        assert_eq!(sibs[0].analysis.doc.path(), Path::new("story/cake.txt"));
+    }
 }
