@@ -63,6 +63,42 @@ impl std::fmt::Debug for Analysis {
     }
 }
 
+/// The tokens and sentences of a paragraph's text, relative to its start: a function of the
+/// text alone, so a keystroke tokenizes one paragraph and copies the others from this cache.
+struct ParaTokens {
+    tokens: Vec<Token>,
+    sentences: Vec<Range<usize>>,
+}
+
+impl ParaTokens {
+    fn of(para: &str, reuse: bool) -> Arc<ParaTokens> {
+        type Cache = HashMap<u64, Arc<ParaTokens>>;
+        static CACHE: std::sync::LazyLock<Mutex<Cache>> =
+            std::sync::LazyLock::new(|| Mutex::new(HashMap::new()));
+        // Short paragraphs are cheaper to tokenize than to look up.
+        let cacheable = reuse && para.len() >= 200;
+        let key = super::document::content_hash(para);
+        if cacheable {
+            if let Some(p) = CACHE.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+                return p.clone();
+            }
+        }
+        let mut tokens = Vec::new();
+        tokenize(para, 0..para.len(), &[], &mut tokens);
+        let mut sentences = Vec::new();
+        split_sentences(para, 0..para.len(), &tokens, &mut sentences);
+        let p = Arc::new(ParaTokens { tokens, sentences });
+        if cacheable {
+            let mut m = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+            if m.len() >= 4_096 {
+                m.clear();
+            }
+            m.insert(key, p.clone());
+        }
+        p
+    }
+}
+
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Prof",
@@ -73,6 +109,16 @@ const ABBREVIATIONS: &[&str] = &[
 
 impl Analysis {
     pub fn new(doc: Arc<Document>) -> Analysis {
+        Analysis::build(doc, false)
+    }
+
+    /// [`Analysis::new`] for a draft being edited: paragraphs whose text an earlier version had
+    /// are not tokenized again (kept in a bounded cache; workspace articles stay out of it).
+    pub fn for_draft(doc: Arc<Document>) -> Analysis {
+        Analysis::build(doc, true)
+    }
+
+    fn build(doc: Arc<Document>, reuse: bool) -> Analysis {
         let text = doc.text();
         let ignored = ignored_regions(text);
         let suppressions = Suppressions::parse(&doc);
@@ -104,13 +150,21 @@ impl Analysis {
         }
 
         let mut tokens = Vec::new();
-        for p in &paragraphs {
-            tokenize(text, p.clone(), &ignored, &mut tokens);
-        }
-
         let mut sentences = Vec::new();
         for p in &paragraphs {
-            split_sentences(text, p.clone(), &tokens, &mut sentences);
+            if overlaps_any(&ignored, p) {
+                let from = tokens.len();
+                tokenize(text, p.clone(), &ignored, &mut tokens);
+                split_sentences(text, p.clone(), &tokens[from..], &mut sentences);
+                continue;
+            }
+            let pt = ParaTokens::of(&text[p.clone()], reuse);
+            let by = p.start;
+            tokens.extend(pt.tokens.iter().map(|t| Token {
+                range: t.range.start + by..t.range.end + by,
+                kind: t.kind,
+            }));
+            sentences.extend(pt.sentences.iter().map(|r| r.start + by..r.end + by));
         }
 
         Analysis {

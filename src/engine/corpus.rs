@@ -292,7 +292,7 @@ impl Corpus {
         if let Some(a) = self.unchanged(path, &text) {
             return a;
         }
-        let analysis = Arc::new(Analysis::new(Arc::new(Document::new(path, text))));
+        let analysis = Arc::new(Analysis::for_draft(Arc::new(Document::new(path, text))));
         self.articles
             .insert(path.to_path_buf(), analysis.doc.clone());
         self.unindexed.insert(path.to_path_buf());
