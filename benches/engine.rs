@@ -55,6 +55,14 @@ fn time<T>(n: usize, mut f: impl FnMut() -> T) -> Duration {
     )
 }
 
+/// Resident memory of this process now, in MB (Linux).
+fn rss_mb() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = s.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
 fn us(d: Duration) -> String {
     format!("{:.1} µs", d.as_secs_f64() * 1e6)
 }
@@ -72,6 +80,7 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(60);
     let config = Arc::new(Config::default());
+    let rss_before = rss_mb();
     let mut corpus = Corpus::new(config.clone());
     let t = Instant::now();
     let mut bytes = 0;
@@ -87,6 +96,15 @@ fn main() {
         load.as_secs_f64() * 1e3,
         bytes as f64 / 1e6 / load.as_secs_f64()
     );
+    // What the corpus keeps: resident memory grown while building it (the last analyses used
+    // stay cached, the rest is text and index entries).
+    if let (Some(b), Some(a)) = (rss_before, rss_mb()) {
+        println!(
+            "corpus memory: {:.0} MB resident for {n} articles ({:.1} KB per article)",
+            a - b,
+            (a - b) * 1024.0 / n as f64
+        );
+    }
     let draft = gen::article(0, 9, 2000);
     let analyse = time(50, || {
         Analysis::new(Arc::new(Document::new("draft.txt", draft.clone())))

@@ -11,7 +11,7 @@ use super::format::{self, FileReport};
 use super::{CheckArgs, ColorChoice, Format, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::engine::config::Config;
 use crate::engine::corpus::Corpus;
-use crate::engine::workspace::{discover, load_articles, FileFilter};
+use crate::engine::workspace::{discover, load_prepared, FileFilter};
 use crate::engine::{self, fix_until_stable};
 
 const STDIN: &str = "-";
@@ -166,28 +166,29 @@ fn load(args: &CheckArgs, config: Config, stdin_text: Option<String>) -> Loaded 
             b.inc(1);
         }
     };
-    let loaded = load_articles(&all, config.files.max_size, &tick);
-    if let Some(b) = bar {
-        b.finish_and_clear();
-    }
     let explicit: Vec<PathBuf> = paths.iter().map(|p| key(p)).collect();
     let mut corpus = Corpus::new(config.clone());
     let mut failed: Vec<PathBuf> = Vec::new();
-    for r in loaded {
-        match r {
-            Ok(a) => corpus.insert_analysis(a),
-            Err(s) => {
-                let named = explicit.contains(&key(&s.path));
-                eprintln!(
-                    "copydesk: {}: {}: {}",
-                    if named { "error" } else { "warning: skipped" },
-                    s.path.display(),
-                    s.reason
-                );
-                had_error |= named;
-                failed.push(s.path);
+    load_prepared(&all, config.files.max_size, &tick, |batch| {
+        for r in batch {
+            match r {
+                Ok(p) => corpus.insert_prepared(p),
+                Err(s) => {
+                    let named = explicit.contains(&key(&s.path));
+                    eprintln!(
+                        "copydesk: {}: {}: {}",
+                        if named { "error" } else { "warning: skipped" },
+                        s.path.display(),
+                        s.reason
+                    );
+                    had_error |= named;
+                    failed.push(s.path);
+                }
             }
         }
+    });
+    if let Some(b) = bar {
+        b.finish_and_clear();
     }
     targets.retain(|t| !failed.contains(t));
     if let Some(text) = stdin_text {
@@ -247,7 +248,7 @@ pub fn run(args: &CheckArgs) -> i32 {
         let fixes: Vec<(PathBuf, String, usize)> = targets
             .par_iter()
             .filter_map(|t| {
-                let a = corpus.get(t)?.clone();
+                let a = corpus.get(t)?;
                 let (text, n) = fix_until_stable(a, &corpus, &config, args.unsafe_fixes);
                 (n > 0).then(|| (t.clone(), text, n))
             })
@@ -299,7 +300,7 @@ pub fn run(args: &CheckArgs) -> i32 {
             let a = corpus.get(t)?;
             Some(FileReport {
                 doc: a.doc.clone(),
-                findings: engine::check(a, &corpus, &config),
+                findings: engine::check(&a, &corpus, &config),
             })
         })
         .collect();
@@ -378,7 +379,7 @@ pub fn siblings(file: &Path, workspace: Option<&Path>, config_path: Option<&Path
     let Some(a) = loaded.targets.first().and_then(|t| loaded.corpus.get(t)) else {
         return EXIT_ERROR;
     };
-    let sibs = loaded.corpus.siblings(a);
+    let sibs = loaded.corpus.siblings(&a);
     if sibs.is_empty() {
         println!("{}: no sibling articles", file.display());
         return EXIT_CLEAN;

@@ -328,7 +328,12 @@ const NUMBER: u64 = 3;
 const COMMON: u64 = 4;
 
 fn class_term(class: u64, s: &str) -> u64 {
-    (hash_term(s) & !(7u64 << CLASS_SHIFT)) | (class << CLASS_SHIFT)
+    with_class(class, hash_term(s))
+}
+
+/// The term of class `class` whose text hashes (`hash_term`) to `h`.
+fn with_class(class: u64, h: u64) -> u64 {
+    (h & !(7u64 << CLASS_SHIFT)) | (class << CLASS_SHIFT)
 }
 
 /// How much a term of each class counts, on top of its IDF (measured: see the module doc).
@@ -378,26 +383,31 @@ fn starts_sentence(a: &Analysis, i: usize) -> bool {
 }
 
 pub fn terms(a: &Analysis) -> Arc<Terms> {
-    a.cached(|a| {
-        let mut v: Vec<u64> = Vec::with_capacity(a.tokens.len() * 2);
-        each_term(a, |class, s| v.push(class_term(class, s)));
-        v.sort_unstable();
-        v.dedup();
-        Terms(v)
-    })
+    a.cached(|a| Terms(article_terms(a)))
+}
+
+/// The distinctive terms of an article, computed now (not cached on the analysis): for
+/// loaders that drop the analysis once its index entries are made.
+pub fn article_terms(a: &Analysis) -> Vec<u64> {
+    let mut v: Vec<u64> = Vec::with_capacity(a.tokens.len() * 2);
+    each_term(a, |class, _, h| v.push(with_class(class, h)));
+    v.sort_unstable();
+    v.dedup();
+    v.shrink_to_fit();
+    v
 }
 
 /// The terms two articles share, heaviest first (by IDF in a workspace of just the two, times
 /// class weight): what makes them siblings, for display.
 pub fn shared_terms(a: &Analysis, b: &Analysis, n: usize) -> Vec<String> {
     let mut sa: HashMap<u64, String> = HashMap::new();
-    each_term(a, |class, s| {
+    each_term(a, |class, s, _| {
         sa.entry(class_term(class, s))
             .or_insert_with(|| s.to_string());
     });
     let mut seen = std::collections::HashSet::new();
     let mut out: Vec<(f32, String)> = Vec::new();
-    each_term(b, |class, s| {
+    each_term(b, |class, s, _| {
         let h = class_term(class, s);
         if sa.contains_key(&h) && seen.insert(h) {
             out.push((class_weight(h), s.to_string()));
@@ -408,53 +418,64 @@ pub fn shared_terms(a: &Analysis, b: &Analysis, n: usize) -> Vec<String> {
 }
 
 /// Calls `f(class, text)` for every term occurrence of `a`.
-fn each_term(a: &Analysis, mut f: impl FnMut(u64, &str)) {
-    // Pass 1: is a word a name? Capitalised mid-sentence at least as often as not.
-    let mut cap: HashMap<String, (u32, u32)> = HashMap::new();
+fn each_term(a: &Analysis, mut f: impl FnMut(u64, &str, u64)) {
+    // Each word normalised once (by token index), for both passes.
+    let mut norm: Vec<Option<String>> = Vec::with_capacity(a.tokens.len());
+    // Pass 1: is a word a name? Capitalised mid-sentence at least as often as not. Keyed by
+    // the hash of the normalised word.
+    let mut cap: IdMap<u64, (u32, u32)> = IdMap::default();
     for (i, t) in a.tokens.iter().enumerate() {
         if t.kind != TokenKind::Word {
+            norm.push(None);
             continue;
         }
         let s = a.slice(&t.range);
+        let l = normalize_word(s);
         let upper = s.chars().next().is_some_and(char::is_uppercase);
-        if upper && starts_sentence(a, i) {
-            continue;
+        if !(upper && starts_sentence(a, i)) {
+            let e = cap.entry(hash_term(&l)).or_default();
+            if upper {
+                e.0 += 1;
+            } else {
+                e.1 += 1;
+            }
         }
-        let e = cap.entry(normalize_word(s)).or_default();
-        if upper {
-            e.0 += 1;
-        } else {
-            e.1 += 1;
-        }
+        norm.push(Some(l));
     }
-    // The previous content word, for pairs; reset by punctuation and stop words.
-    let mut prev: Option<(String, bool)> = None;
-    for t in &a.tokens {
+    // The previous content word (token index) for pairs; reset by punctuation and stop words.
+    let mut prev: Option<(usize, bool)> = None;
+    let mut pair = String::new();
+    for (i, t) in a.tokens.iter().enumerate() {
         let s = a.slice(&t.range);
         match t.kind {
             TokenKind::Word => {
+                let l = norm[i].as_deref().unwrap_or_default();
+                let h = hash_term(l);
                 let n = s.chars().count();
-                let l = normalize_word(s);
-                let name = cap.get(&l).is_some_and(|&(c, lo)| c > 0 && c >= lo);
-                let keep = (n >= 4 || (name && n >= 2)) && !is_stopword(&l);
+                let name = cap.get(&h).is_some_and(|&(c, lo)| c > 0 && c >= lo);
+                let keep = (n >= 4 || (name && n >= 2)) && !is_stopword(h);
                 if keep {
                     let class = if name {
                         NAME
-                    } else if is_common(&l) {
+                    } else if is_common(h) {
                         COMMON
                     } else {
                         WORD
                     };
-                    f(class, &l);
+                    f(class, l, h);
                     // Pairs with a name in them ("vladimir putin", "norrvik foods"): pairs of
                     // plain words are mostly unique to one article, and would double the
                     // index for nothing (measured: no better separation).
-                    if let Some((p, pn)) = &prev {
-                        if name || *pn {
-                            f(PAIR, &format!("{p} {l}"));
+                    if let Some((p, pn)) = prev {
+                        if name || pn {
+                            pair.clear();
+                            pair.push_str(norm[p].as_deref().unwrap_or_default());
+                            pair.push(' ');
+                            pair.push_str(l);
+                            f(PAIR, &pair, hash_term(&pair));
                         }
                     }
-                    prev = Some((l, name));
+                    prev = Some((i, name));
                 } else {
                     prev = None;
                 }
@@ -462,7 +483,7 @@ fn each_term(a: &Analysis, mut f: impl FnMut(u64, &str)) {
             TokenKind::Number => {
                 let d: String = s.chars().filter(|c| *c != ',').collect();
                 if d.len() >= 2 {
-                    f(NUMBER, &d);
+                    f(NUMBER, &d, hash_term(&d));
                 }
                 prev = None;
             }
@@ -846,10 +867,11 @@ pub fn pair_score(a: &Analysis, b: &Analysis) -> f32 {
     ix.exact(&q, d)
 }
 
-fn is_common(w: &str) -> bool {
-    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| COMMON_WORDS.iter().copied().collect())
-        .contains(w)
+/// Is the word with hash `h` (see `hash_term`) a common one?
+fn is_common(h: u64) -> bool {
+    static SET: OnceLock<IdMap<u64, ()>> = OnceLock::new();
+    SET.get_or_init(|| COMMON_WORDS.iter().map(|w| (hash_term(w), ())).collect())
+        .contains_key(&h)
 }
 
 /// Words found in news of every kind, kept with a low weight: alone they never make two
@@ -1103,10 +1125,11 @@ const COMMON_WORDS: &[&str] = &[
     "working",
 ];
 
-fn is_stopword(w: &str) -> bool {
-    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
-        .contains(w)
+/// Is the word with hash `h` (see `hash_term`) a stop word?
+fn is_stopword(h: u64) -> bool {
+    static SET: OnceLock<IdMap<u64, ()>> = OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().map(|w| (hash_term(w), ())).collect())
+        .contains_key(&h)
 }
 
 /// Function words and words common to every kind of news story. Compared after

@@ -171,32 +171,56 @@ mod tests {
     }
 }
 
-/// Read and analyse articles in parallel. Each result is the analysis or why the file was
-/// skipped; order follows `paths`.
-pub fn load_articles(
+/// Articles read and prepared per batch: enough to keep both cores busy, few enough that a
+/// batch's texts and index entries are a small part of the corpus.
+const BATCH: usize = 256;
+
+/// Read, analyse and prepare articles (see [`super::corpus::prepare`]) in parallel, handing
+/// them to `sink` in batches, in the order of `paths`, each result the prepared article or why
+/// the file was skipped. The next batch is prepared while `sink` takes the last one, and no
+/// analysis outlives its batch, so memory stays that of the corpus being built.
+pub fn load_prepared(
     paths: &[PathBuf],
     max_size: u64,
     progress: &(dyn Fn() + Sync),
-) -> Vec<Result<std::sync::Arc<super::analysis::Analysis>, Skipped>> {
+    mut sink: impl FnMut(Vec<Result<super::corpus::Prepared, Skipped>>) + Send,
+) {
     use rayon::prelude::*;
     use std::sync::Arc;
-    paths
-        .par_iter()
-        .map(|p| {
-            let r = read_article(p, max_size)
-                .map(|text| {
-                    let a = Arc::new(super::analysis::Analysis::new(Arc::new(
-                        super::document::Document::new(p, text),
-                    )));
-                    super::corpus::prepare(&a);
-                    a
-                })
-                .map_err(|reason| Skipped {
-                    path: p.clone(),
-                    reason,
-                });
-            progress();
-            r
-        })
-        .collect()
+    let prepare = |batch: &[PathBuf]| -> Vec<Result<super::corpus::Prepared, Skipped>> {
+        batch
+            .par_iter()
+            .map(|p| {
+                let r = read_article(p, max_size)
+                    .map(|text| {
+                        let a = super::analysis::Analysis::new(Arc::new(
+                            super::document::Document::new(p, text),
+                        ));
+                        super::corpus::prepare(&a)
+                    })
+                    .map_err(|reason| Skipped {
+                        path: p.clone(),
+                        reason,
+                    });
+                progress();
+                r
+            })
+            .collect()
+    };
+    let mut pending: Option<Vec<_>> = None;
+    for batch in paths.chunks(BATCH) {
+        let last = pending.take();
+        let (next, ()) = rayon::join(
+            || prepare(batch),
+            || {
+                if let Some(l) = last {
+                    sink(l)
+                }
+            },
+        );
+        pending = Some(next);
+    }
+    if let Some(l) = pending {
+        sink(l);
+    }
 }

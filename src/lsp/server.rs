@@ -19,7 +19,7 @@ use crate::engine::config::{Config, RuleSetting, CONFIG_FILE};
 use crate::engine::corpus::{Corpus, Sibling};
 use crate::engine::finding::Finding;
 use crate::engine::rules::Context;
-use crate::engine::workspace::{discover, load_articles, read_article, FileFilter};
+use crate::engine::workspace::{discover, load_prepared, read_article, FileFilter};
 use crate::engine::{self as eng};
 
 pub const FIX_ALL: &str = "source.fixAll.copydesk";
@@ -390,19 +390,21 @@ impl Backend {
             let tick = || {
                 d2.fetch_add(1, Ordering::Relaxed);
             };
-            let loaded = load_articles(&files, max, &tick);
-            let mut corpus = write(&state.corpus);
             let mut skipped = Vec::new();
-            for r in loaded {
-                match r {
-                    Ok(a) => {
-                        if !state.is_open_path(a.doc.path()) {
-                            corpus.insert_analysis(a)
+            // Batch by batch: keystrokes wait for one batch's inserts at most.
+            load_prepared(&files, max, &tick, |batch| {
+                let mut corpus = write(&state.corpus);
+                for r in batch {
+                    match r {
+                        Ok(p) => {
+                            if !state.is_open_path(p.path()) {
+                                corpus.insert_prepared(p)
+                            }
                         }
+                        Err(s) => skipped.push(format!("{}: {}", s.path.display(), s.reason)),
                     }
-                    Err(s) => skipped.push(format!("{}: {}", s.path.display(), s.reason)),
                 }
-            }
+            });
             skipped
         });
         tokio::pin!(job);

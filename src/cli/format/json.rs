@@ -21,38 +21,131 @@ fn range(doc: &Document, r: &std::ops::Range<usize>) -> Value {
     json!({"start": {"line": s.line, "column": s.column}, "end": {"line": e.line, "column": e.column}})
 }
 
+fn finding_value(doc: &Document, f: &crate::engine::finding::Finding) -> Value {
+    json!({
+        "path": display_path(doc),
+        "rule": f.rule,
+        "severity": f.severity.as_str(),
+        "message": f.message,
+        "range": range(doc, &f.range),
+        "fixes": f.fixes.iter().map(|x| json!({
+            "title": x.title,
+            "applicability": x.applicability.as_str(),
+            "edits": x.edits.iter().map(|e| json!({
+                "range": range(doc, &e.range),
+                "replacement": e.replacement,
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "related": f.related.iter().map(|x| json!({
+            "path": display_path(&x.doc),
+            "range": range(&x.doc, &x.range),
+            "message": x.message,
+        })).collect::<Vec<_>>(),
+    })
+}
+
 pub fn findings_value(reports: &[FileReport]) -> Value {
-    let mut findings = Vec::new();
-    for r in reports {
-        let doc = &r.doc;
-        for f in &r.findings {
-            findings.push(json!({
-                "path": display_path(doc),
-                "rule": f.rule,
-                "severity": f.severity.as_str(),
-                "message": f.message,
-                "range": range(doc, &f.range),
-                "fixes": f.fixes.iter().map(|x| json!({
-                    "title": x.title,
-                    "applicability": x.applicability.as_str(),
-                    "edits": x.edits.iter().map(|e| json!({
-                        "range": range(doc, &e.range),
-                        "replacement": e.replacement,
-                    })).collect::<Vec<_>>(),
-                })).collect::<Vec<_>>(),
-                "related": f.related.iter().map(|x| json!({
-                    "path": display_path(&x.doc),
-                    "range": range(&x.doc, &x.range),
-                    "message": x.message,
-                })).collect::<Vec<_>>(),
-            }));
-        }
-    }
+    let findings: Vec<Value> = reports
+        .iter()
+        .flat_map(|r| r.findings.iter().map(|f| finding_value(&r.doc, f)))
+        .collect();
     json!({"version": VERSION, "findings": findings})
 }
 
+/// The whole output, as `serde_json::to_string_pretty(&findings_value(reports))` would write
+/// it, but rendered finding by finding on every core: a workspace's findings as one `Value`
+/// tree took several times the output's size in memory.
 pub fn render(reports: &[FileReport]) -> String {
-    let mut s = serde_json::to_string_pretty(&findings_value(reports)).unwrap_or_default();
+    use rayon::prelude::*;
+    const MARK: &str = "@@copydesk-findings@@";
+    let total: usize = reports.iter().map(|r| r.findings.len()).sum();
+    if total == 0 {
+        let mut s = serde_json::to_string_pretty(&findings_value(reports)).unwrap_or_default();
+        s.push('\n');
+        return s;
+    }
+    // The skeleton with one placeholder finding says where the findings go and how deep.
+    let skeleton = serde_json::to_string_pretty(&json!({"version": VERSION, "findings": [MARK]}))
+        .unwrap_or_default();
+    let quoted = format!("\"{MARK}\"");
+    let Some(at) = skeleton.find(&quoted) else {
+        let mut s = serde_json::to_string_pretty(&findings_value(reports)).unwrap_or_default();
+        s.push('\n');
+        return s;
+    };
+    let line_start = skeleton[..at].rfind('\n').map_or(0, |i| i + 1);
+    let indent = &skeleton[line_start..at];
+    let newline = format!("\n{indent}");
+    let parts: Vec<String> = reports
+        .par_iter()
+        .filter(|r| !r.findings.is_empty())
+        .map(|r| {
+            let mut out = String::new();
+            for (i, f) in r.findings.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                    out.push_str(&newline);
+                }
+                let v = serde_json::to_string_pretty(&finding_value(&r.doc, f)).unwrap_or_default();
+                // JSON strings never hold a raw newline: every one is a line break to indent.
+                out.push_str(&v.replace('\n', &newline));
+            }
+            out
+        })
+        .collect();
+    let body_len: usize = parts.iter().map(|p| p.len() + newline.len() + 1).sum();
+    let mut s = String::with_capacity(skeleton.len() + body_len + 1);
+    s.push_str(&skeleton[..at]);
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            s.push(',');
+            s.push_str(&newline);
+        }
+        s.push_str(p);
+    }
+    s.push_str(&skeleton[at + quoted.len()..]);
     s.push('\n');
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::finding::{Edit, Finding, Fix, Related};
+    use std::sync::Arc;
+
+    #[test]
+    fn parallel_rendering_matches_serde_pretty_printing() {
+        let a = Arc::new(Document::new("a.txt", "Tehe “quoted”\nline two\n"));
+        let b = Arc::new(Document::new("dir/b.md", "clean\n"));
+        let c = Arc::new(Document::new("c.txt", "one two\n"));
+        let reports = vec![
+            FileReport {
+                doc: a.clone(),
+                findings: vec![
+                    Finding::new("typo/spelling", 0..4, "“Tehe”: a \"typo\"\n?")
+                        .with_fix(Fix::safe("Change", vec![Edit::replace(0..4, "The")]))
+                        .with_related(Related {
+                            doc: c.clone(),
+                            range: 0..3,
+                            message: "a sibling".into(),
+                        }),
+                    Finding::new("style/x", 14..18, "second"),
+                ],
+            },
+            FileReport {
+                doc: b,
+                findings: vec![],
+            },
+            FileReport {
+                doc: c,
+                findings: vec![Finding::new("debris/y", 4..7, "third")],
+            },
+        ];
+        let expected = serde_json::to_string_pretty(&findings_value(&reports)).unwrap() + "\n";
+        assert_eq!(render(&reports), expected);
+        let none = &reports[1..2];
+        let expected = serde_json::to_string_pretty(&findings_value(none)).unwrap() + "\n";
+        assert_eq!(render(none), expected);
+    }
 }

@@ -35,15 +35,36 @@ static PARA_CACHE: LazyLock<Mutex<IdMap<Arc<ParaData>>>> =
 
 /// The paragraph `pi` of `a`, from the cache when the same text was seen before.
 pub fn para_data(a: &Analysis, pi: usize) -> Arc<ParaData> {
-    let p = a.paragraphs[pi].clone();
-    let key = hash(&a.text()[p.clone()]);
-    if let Some(d) = PARA_CACHE
+    let key = hash(&a.text()[a.paragraphs[pi].clone()]);
+    if let Some(d) = cached_para(key) {
+        return d;
+    }
+    let d = Arc::new(compute_para(a, pi));
+    let mut m = PARA_CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    if m.len() > 4_096 {
+        m.clear();
+    }
+    m.insert(key, d.clone());
+    d
+}
+
+fn cached_para(key: u64) -> Option<Arc<ParaData>> {
+    PARA_CACHE
         .lock()
         .unwrap_or_else(|e| e.into_inner())
         .get(&key)
-    {
-        return d.clone();
-    }
+        .cloned()
+}
+
+/// The paragraph `pi` of `a` from the cache when there, else computed and not cached: for
+/// workspace articles being indexed, whose paragraphs no keystroke will ask for again.
+fn para_data_uncached(a: &Analysis, pi: usize) -> Arc<ParaData> {
+    let key = hash(&a.text()[a.paragraphs[pi].clone()]);
+    cached_para(key).unwrap_or_else(|| Arc::new(compute_para(a, pi)))
+}
+
+fn compute_para(a: &Analysis, pi: usize) -> ParaData {
+    let p = a.paragraphs[pi].clone();
     let mut words = words_of(a, pi..pi + 1);
     for w in &mut words {
         w.range = w.range.start - p.start..w.range.end - p.start;
@@ -98,20 +119,14 @@ pub fn para_data(a: &Analysis, pi: usize) -> Arc<ParaData> {
     capwords.dedup();
     conf.sort();
     conf.dedup();
-    let d = Arc::new(ParaData {
+    ParaData {
         words,
         runs: rs,
         names,
         capwords,
         conf,
         oddwords,
-    });
-    let mut m = PARA_CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    if m.len() > 4_096 {
-        m.clear();
     }
-    m.insert(key, d.clone());
-    d
 }
 
 /// Key of a word pair around a confusable word; `left` when the confusable word is second.
@@ -277,70 +292,95 @@ impl SibIndex {
     }
 }
 
-/// An article's names, capitalised words and confusable pairs, for the workspace index.
+/// An article's names, capitalised words, unknown words (as hashes, sorted) and confusable
+/// pairs, for the workspace index: no strings, so a large workspace stays small.
 #[derive(Debug, Default)]
 pub struct Summary {
-    pub names: Vec<String>,
-    pub capwords: Vec<String>,
-    pub oddwords: Vec<String>,
+    pub names: Vec<u64>,
+    pub capwords: Vec<u64>,
+    pub oddwords: Vec<u64>,
     pub conf: Vec<u64>,
     pub hash: u64,
 }
 
+/// What [`TypoIndex`] needs from an article: its summary and the text of its names (kept
+/// once per distinct name, for near-miss lookups).
+pub struct Prepared {
+    summary: Summary,
+    /// `(hash, name)`, sorted by hash.
+    names: Vec<(u64, String)>,
+}
+
 impl Summary {
     pub fn of(a: &Analysis) -> Summary {
-        let mut s = Summary::default();
+        Summary::with_names(a).0
+    }
+
+    /// The summary, and the article's names with their hashes (sorted by hash, unique).
+    fn with_names(a: &Analysis) -> (Summary, Vec<(u64, String)>) {
+        let mut names: Vec<(u64, String)> = Vec::new();
+        let mut capwords: Vec<u64> = Vec::new();
+        let mut oddwords: Vec<u64> = Vec::new();
+        let mut conf: Vec<u64> = Vec::new();
         for pi in 0..a.paragraphs.len() {
-            let d = para_data(a, pi);
-            s.names.extend(d.names.iter().cloned());
-            s.capwords.extend(d.capwords.iter().cloned());
-            s.oddwords.extend(d.oddwords.iter().cloned());
-            s.conf.extend(d.conf.iter().copied());
+            let d = para_data_uncached(a, pi);
+            capwords.extend(d.capwords.iter().map(|w| hash(w)));
+            oddwords.extend(d.oddwords.iter().map(|w| hash(w)));
+            conf.extend(d.conf.iter().copied());
+            match Arc::try_unwrap(d) {
+                Ok(d) => names.extend(d.names.into_iter().map(|n| (hash(&n), n))),
+                Err(d) => names.extend(d.names.iter().map(|n| (hash(n), n.clone()))),
+            }
         }
-        s.names.sort();
-        s.names.dedup();
-        s.capwords.sort();
-        s.capwords.dedup();
-        s.oddwords.sort();
-        s.oddwords.dedup();
-        s.conf.sort();
-        s.conf.dedup();
+        names.sort_unstable_by_key(|x| x.0);
+        names.dedup_by_key(|x| x.0);
         let mut h = 0x1234_5678u64;
-        for n in s.names.iter().chain(&s.capwords).chain(&s.oddwords) {
-            h = pair(h, hash(n));
-        }
-        for &c in &s.conf {
-            h = pair(h, c);
-        }
-        s.hash = h;
-        s
+        let mut sorted = |v: &mut Vec<u64>| {
+            v.sort_unstable();
+            v.dedup();
+            v.shrink_to_fit();
+            for &x in v.iter() {
+                h = pair(h, x);
+            }
+        };
+        sorted(&mut capwords);
+        sorted(&mut oddwords);
+        sorted(&mut conf);
+        let mut name_hashes: Vec<u64> = names.iter().map(|x| x.0).collect();
+        sorted(&mut name_hashes);
+        let s = Summary {
+            names: name_hashes,
+            capwords,
+            oddwords,
+            conf,
+            hash: h,
+        };
+        (s, names)
     }
 
     pub fn has_name(&self, n: &str) -> bool {
-        self.names.binary_search_by(|x| x.as_str().cmp(n)).is_ok()
+        self.names.binary_search(&hash(n)).is_ok()
     }
     pub fn has_capword(&self, n: &str) -> bool {
-        self.capwords
-            .binary_search_by(|x| x.as_str().cmp(n))
-            .is_ok()
+        self.capwords.binary_search(&hash(n)).is_ok()
     }
     pub fn has_oddword(&self, n: &str) -> bool {
-        self.oddwords
-            .binary_search_by(|x| x.as_str().cmp(n))
-            .is_ok()
+        self.oddwords.binary_search(&hash(n)).is_ok()
     }
     pub fn has_conf(&self, k: u64) -> bool {
         self.conf.binary_search(&k).is_ok()
     }
 }
 
-/// The workspace's names and confusable word pairs, article by article.
+/// The workspace's names and confusable word pairs, article by article. Words and names are
+/// counted by hash; only names keep their text (once each).
 #[derive(Default)]
 pub struct TypoIndex {
     by_path: HashMap<PathBuf, Arc<Summary>>,
-    names: HashMap<String, u32>,
-    capwords: HashMap<String, u32>,
-    oddwords: HashMap<String, u32>,
+    /// Name hash -> (articles using it, the name).
+    names: IdMap<(u32, Box<str>)>,
+    capwords: IdMap<u32>,
+    oddwords: IdMap<u32>,
     conf: IdMap<u32>,
     /// Sum of the articles' summary hashes: changes when any article's names change.
     total: u64,
@@ -362,19 +402,19 @@ impl TypoIndex {
 
     /// Articles other than `own` that use the name (name form, joined by spaces).
     pub fn name_count(&self, name: &str, own: Option<&Summary>) -> u32 {
-        let n = self.names.get(name).copied().unwrap_or(0);
+        let n = self.names.get(&hash(name)).map_or(0, |x| x.0);
         n - u32::from(own.is_some_and(|s| s.has_name(name))).min(n)
     }
 
     /// Articles other than `own` that use the capitalised word (name form).
     pub fn capword_count(&self, w: &str, own: Option<&Summary>) -> u32 {
-        let n = self.capwords.get(w).copied().unwrap_or(0);
+        let n = self.capwords.get(&hash(w)).copied().unwrap_or(0);
         n - u32::from(own.is_some_and(|s| s.has_capword(w))).min(n)
     }
 
     /// Articles other than `own` that use the lower-case word the dictionary does not know.
     pub fn oddword_count(&self, w: &str, own: Option<&Summary>) -> u32 {
-        let n = self.oddwords.get(w).copied().unwrap_or(0);
+        let n = self.oddwords.get(&hash(w)).copied().unwrap_or(0);
         n - u32::from(own.is_some_and(|s| s.has_oddword(w))).min(n)
     }
 
@@ -393,11 +433,11 @@ impl TypoIndex {
             }
         }
         let mut k = KnownNames::default();
-        let mut list: Vec<&String> = self
+        let mut list: Vec<&str> = self
             .names
-            .iter()
-            .filter(|(_, &c)| c >= 2)
-            .map(|(n, _)| n)
+            .values()
+            .filter(|(c, _)| *c >= 2)
+            .map(|(_, n)| &**n)
             .collect();
         list.sort();
         for n in list {
@@ -408,40 +448,35 @@ impl TypoIndex {
         k
     }
 
-    fn add(&mut self, s: &Summary, sign: i32) {
-        for n in &s.names {
-            let c = self.names.entry(n.clone()).or_default();
-            let before = *c;
-            *c = (*c as i32 + sign).max(0) as u32;
-            let after = *c;
+    /// Count `s` in (`sign` 1) or out (-1). `text` gives the names' text when counting in.
+    fn add(&mut self, s: &Summary, sign: i32, text: &[(u64, String)]) {
+        for &h in &s.names {
+            let before = self.names.get(&h).map_or(0, |x| x.0);
+            let after = (before as i32 + sign).max(0) as u32;
             if before < 2 && after >= 2 {
-                self.shared = self.shared.wrapping_add(hash(n));
+                self.shared = self.shared.wrapping_add(h);
             } else if before >= 2 && after < 2 {
-                self.shared = self.shared.wrapping_sub(hash(n));
+                self.shared = self.shared.wrapping_sub(h);
             }
             if after == 0 {
-                self.names.remove(n);
+                self.names.remove(&h);
+            } else if let Some(e) = self.names.get_mut(&h) {
+                e.0 = after;
+            } else if let Ok(i) = text.binary_search_by_key(&h, |x| x.0) {
+                self.names.insert(h, (after, text[i].1.as_str().into()));
             }
         }
-        for w in &s.capwords {
-            let c = self.capwords.entry(w.clone()).or_default();
-            *c = (*c as i32 + sign).max(0) as u32;
-            if *c == 0 {
-                self.capwords.remove(w);
-            }
-        }
-        for w in &s.oddwords {
-            let c = self.oddwords.entry(w.clone()).or_default();
-            *c = (*c as i32 + sign).max(0) as u32;
-            if *c == 0 {
-                self.oddwords.remove(w);
-            }
-        }
-        for &k in &s.conf {
-            let c = self.conf.entry(k).or_default();
-            *c = (*c as i32 + sign).max(0) as u32;
-            if *c == 0 {
-                self.conf.remove(&k);
+        for (map, keys) in [
+            (&mut self.capwords, &s.capwords),
+            (&mut self.oddwords, &s.oddwords),
+            (&mut self.conf, &s.conf),
+        ] {
+            for k in keys {
+                let c = map.entry(*k).or_default();
+                *c = (*c as i32 + sign).max(0) as u32;
+                if *c == 0 {
+                    map.remove(k);
+                }
             }
         }
         if sign > 0 {
@@ -458,16 +493,24 @@ impl TypoIndex {
 }
 
 impl CorpusIndex for TypoIndex {
-    fn insert(&mut self, path: &Path, analysis: &Arc<Analysis>) {
+    fn prepare(&self, analysis: &Analysis) -> Box<dyn std::any::Any + Send> {
+        let (summary, names) = Summary::with_names(analysis);
+        Box::new(Prepared { summary, names })
+    }
+
+    fn insert(&mut self, path: &Path, prepared: Box<dyn std::any::Any + Send>) {
         self.remove(path);
-        let s = Arc::new(Summary::of(analysis));
-        self.add(&s, 1);
-        self.by_path.insert(path.to_path_buf(), s);
+        let Ok(p) = prepared.downcast::<Prepared>() else {
+            return;
+        };
+        let Prepared { summary, names } = *p;
+        self.add(&summary, 1, &names);
+        self.by_path.insert(path.to_path_buf(), Arc::new(summary));
     }
 
     fn remove(&mut self, path: &Path) {
         if let Some(s) = self.by_path.remove(path) {
-            self.add(&s, -1);
+            self.add(&s, -1, &[]);
         }
     }
 
