@@ -149,12 +149,17 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let quick =
         std::env::var_os("COPYDESK_BENCH_QUICK").is_some() || !args.iter().any(|a| a == "--bench");
-    // COPYDESK_BENCH_ARTICLES=N: only the keystroke and cold-start run, in a workspace of N.
+    // COPYDESK_BENCH_ARTICLES=N: only the keystroke and cold-start run, in a workspace of N
+    // (COPYDESK_BENCH_ROUNDS keystrokes, 300 by default).
     if let Some(n) = std::env::var("COPYDESK_BENCH_ARTICLES")
         .ok()
         .and_then(|v| v.parse().ok())
     {
-        keystrokes(n, 300);
+        let rounds = std::env::var("COPYDESK_BENCH_ROUNDS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(300);
+        keystrokes(n, rounds);
         return;
     }
     if quick {

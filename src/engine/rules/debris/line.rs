@@ -38,6 +38,7 @@ impl Facts {
             && (words >= 25 || (words >= 12 && ends_sentence(&plain)))
             && !is_title_case(&plain);
         Facts {
+            markup: raw.bytes().any(|b| matches!(b, b'<' | b'&' | b'[' | b'{')),
             norm: super::duplicate_headline::norm(&key),
             plain: match plain {
                 Cow::Owned(p) => Some(p),
@@ -60,6 +61,8 @@ pub(super) struct Facts {
     pub norm: String,
     words: usize,
     prose: bool,
+    /// The line has a character markup residue starts with (`<`, `&`, `[`, `{`).
+    pub markup: bool,
 }
 
 /// Line facts by line text: a keystroke changes one line, and the other lines of the draft

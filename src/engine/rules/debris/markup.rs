@@ -285,11 +285,7 @@ pub(super) fn line(l: &LineView<'_>) -> Option<Cand> {
 
 /// Residue inside a line that stays: one finding per line, one edit per piece.
 pub(super) fn inline(a: &Analysis, l: &LineView<'_>, out: &mut Vec<(Kind, Finding)>) {
-    if !l
-        .raw
-        .bytes()
-        .any(|b| matches!(b, b'<' | b'&' | b'[' | b'{'))
-    {
+    if !l.facts.markup {
         return;
     }
     let base = l.range.start;

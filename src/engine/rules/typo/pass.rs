@@ -89,6 +89,21 @@ pub fn emit(cx: &Context<'_>, rule: &'static str, out: &mut Vec<Finding>) {
     }
 }
 
+/// The bundled list's name words by first letter and length in characters: a word one letter
+/// added, dropped or swapped away has the same first letter and a length within one.
+static BUNDLED_BY_SHAPE: LazyLock<HashMap<(char, usize), Vec<(&'static str, &'static String)>>> =
+    LazyLock::new(|| {
+        let mut m: HashMap<(char, usize), Vec<(&'static str, &'static String)>> = HashMap::new();
+        for (k, shown) in BUNDLED.words.iter() {
+            if let Some(c) = k.chars().next() {
+                m.entry((c, k.chars().count()))
+                    .or_default()
+                    .push((k.as_str(), shown));
+            }
+        }
+        m
+    });
+
 static PARA_FINDINGS: LazyLock<Mutex<super::text::IdMap<Arc<Vec<Finding>>>>> =
     LazyLock::new(|| Mutex::new(Default::default()));
 
@@ -190,18 +205,27 @@ fn env_fingerprint(cx: &Context<'_>) -> u64 {
 fn repeated_oddwords(a: &Analysis) -> Arc<HashSet<String>> {
     struct Repeated(Arc<HashSet<String>>);
     a.cached(|a| {
-        let mut uses: HashMap<String, u32> = HashMap::new();
-        for pi in 0..a.paragraphs.len() {
-            for w in &para_data(a, pi).oddwords {
-                *uses.entry(w.clone()).or_default() += 1;
+        let paras: Vec<_> = (0..a.paragraphs.len()).map(|pi| para_data(a, pi)).collect();
+        // By hash: sorting numbers is much cheaper than sorting strings, on every keystroke.
+        let mut all: Vec<(u64, &str)> = paras
+            .iter()
+            .flat_map(|d| d.oddwords.iter().map(|w| (hash(w), w.as_str())))
+            .collect();
+        all.sort_unstable_by_key(|x| x.0);
+        let mut repeated = HashSet::new();
+        for run in all.chunk_by(|x, y| x.0 == y.0) {
+            if run.len() >= 2 && run.iter().all(|x| x.1 == run[0].1) {
+                repeated.insert(run[0].1.to_string());
+            } else if run.len() >= 2 {
+                // A hash collision: count the strings themselves.
+                let mut ws: Vec<&str> = run.iter().map(|x| x.1).collect();
+                ws.sort_unstable();
+                for g in ws.chunk_by(|a, b| a == b).filter(|g| g.len() >= 2) {
+                    repeated.insert(g[0].to_string());
+                }
             }
         }
-        Repeated(Arc::new(
-            uses.into_iter()
-                .filter(|(_, n)| *n >= 2)
-                .map(|(w, _)| w)
-                .collect(),
-        ))
+        Repeated(Arc::new(repeated))
     })
     .0
     .clone()
@@ -558,6 +582,11 @@ fn near_name(d: &str, k: &str, last: bool) -> bool {
     if d == k || d.chars().count() < 3 || k.chars().count() < 3 {
         return false;
     }
+    // The cheap test first: most names a run is compared with are not near it at all.
+    let cut_short = last && d.chars().count() >= 4 && k.starts_with(d) && k.len() - d.len() <= 3;
+    if !cut_short && osa(d, k, 1) != 1 {
+        return false;
+    }
     if !is_wordlike(d)
         || !is_wordlike(k)
         || inflection(d, k)
@@ -569,10 +598,7 @@ fn near_name(d: &str, k: &str, last: bool) -> bool {
     if is_function_word(d) || is_function_word(k) {
         return false;
     }
-    if osa(d, k, 1) == 1 {
-        return true;
-    }
-    last && d.chars().count() >= 4 && k.starts_with(d) && k.len() - d.len() <= 3
+    true
 }
 
 fn quote(s: &str) -> String {
@@ -960,7 +986,17 @@ impl Env<'_> {
         // Names are dense: "Osama" is not a slip for "Obama". Only a long word, a letter added,
         // dropped or swapped (not changed), away from the first letter, and only names no
         // dictionary has in lower case ("Beijing", not "Space").
-        for (k, shown) in BUNDLED.words.iter().chain(self.house.names.words.iter()) {
+        let n = form.chars().count();
+        let first = form.chars().next();
+        let bundled = (n.saturating_sub(1)..=n + 1).flat_map(|len| {
+            first
+                .and_then(|c| BUNDLED_BY_SHAPE.get(&(c, len)))
+                .into_iter()
+                .flatten()
+                .map(|&(k, shown)| (k, shown))
+        });
+        let house = self.house.names.words.iter().map(|(k, v)| (k.as_str(), v));
+        for (k, shown) in bundled.chain(house) {
             if form.chars().count() >= 6
                 && k.chars().count() >= 6
                 && form.chars().next() == k.chars().next()
