@@ -452,6 +452,12 @@ fn near_word(w: &str, c: &str) -> bool {
         return false; // "Russia's" against "Russian": grammar, not a typo
     }
     let (w, c) = (name_form(w), name_form(c));
+    // Byte lengths bound character lengths: words far apart in length are not near.
+    if w.len().abs_diff(c.len()) > 8
+        || (w.is_ascii() && c.is_ascii() && w.len().abs_diff(c.len()) > 2)
+    {
+        return false;
+    }
     let (lw, lc) = (w.chars().count(), c.chars().count());
     if lc < 3 || lw < 3 || !is_wordlike(w) || !is_wordlike(c) {
         return false;
@@ -1056,6 +1062,7 @@ impl Env<'_> {
             rel: Vec<Related>,
         }
         let mut cands: Vec<Cand> = Vec::new();
+        let mut near_seen: Vec<(u64, bool)> = Vec::new();
         let keys = [
             (LR, c.before[0], c.after[0]),
             (LL, c.before[1], c.before[0]),
@@ -1080,7 +1087,20 @@ impl Env<'_> {
                     if cw.h == w.h {
                         return None; // a sibling uses the draft's word here
                     }
-                    if cw.number || !near_word(&w.norm, &cw.norm) {
+                    if cw.number {
+                        continue;
+                    }
+                    // The same sibling word turns up under several contexts and in several
+                    // siblings: decide once whether it is a near miss of the draft's word.
+                    let near = match near_seen.iter().find(|x| x.0 == cw.h) {
+                        Some(&(_, n)) => n,
+                        None => {
+                            let n = near_word(&w.norm, &cw.norm);
+                            near_seen.push((cw.h, n));
+                            n
+                        }
+                    };
+                    if !near {
                         continue;
                     }
                     let (strength, has_content) = alignment(sib, c, j);
