@@ -172,10 +172,6 @@ mod tests {
     }
 }
 
-/// Per-article data the families' workspace indexes read, computed ahead of insertion (on
-/// the loader's threads) and cached with the analysis.
-pub fn prepare_article(_analysis: &Analysis) {}
-
 /// Workspace-wide indexes the rule families keep in the corpus.
 pub fn corpus_indexes() -> Vec<Box<dyn super::corpus::CorpusIndex>> {
     vec![Box::<typo::TypoIndex>::default()]
