@@ -9,6 +9,7 @@ use std::ops::Range;
 use std::sync::{Arc, Mutex};
 
 use super::document::Document;
+use super::hashing::Memo;
 use super::suppress::Suppressions;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,15 +73,13 @@ struct ParaTokens {
 
 impl ParaTokens {
     fn of(para: &str, reuse: bool) -> Arc<ParaTokens> {
-        type Cache = HashMap<u64, Arc<ParaTokens>>;
-        static CACHE: std::sync::LazyLock<Mutex<Cache>> =
-            std::sync::LazyLock::new(|| Mutex::new(HashMap::new()));
+        static CACHE: Memo<u64, Arc<ParaTokens>> = Memo::new(4_096);
         // Short paragraphs are cheaper to tokenize than to look up.
         let cacheable = reuse && para.len() >= 200;
         let key = super::document::content_hash(para);
         if cacheable {
-            if let Some(p) = CACHE.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
-                return p.clone();
+            if let Some(p) = CACHE.get(&key) {
+                return p;
             }
         }
         let mut tokens = Vec::new();
@@ -89,11 +88,7 @@ impl ParaTokens {
         split_sentences(para, 0..para.len(), &tokens, &mut sentences);
         let p = Arc::new(ParaTokens { tokens, sentences });
         if cacheable {
-            let mut m = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-            if m.len() >= 4_096 {
-                m.clear();
-            }
-            m.insert(key, p.clone());
+            CACHE.insert(key, p.clone());
         }
         p
     }

@@ -412,14 +412,7 @@ impl Corpus {
 mod tests {
     use super::*;
 
-    const STORM_A: &str = "Cyclone Imara struck the port of Velmora on Tuesday, flooding the \
-        harbour district and cutting power to the northern suburbs. Governor Anselm Ruhle said \
-        fourteen people were killed and 3,200 residents evacuated.";
-    const STORM_B: &str = "At least 14 people died when Cyclone Imara hit Velmora, where the \
-        harbour district flooded. Governor Ruhle ordered 3,200 people out of the northern \
-        suburbs as power failed.";
-    const CAKE: &str = "Bake the sponge for forty minutes at a moderate heat, then leave it to \
-        cool before spreading the lemon curd and dusting the top with icing sugar.";
+    use crate::engine::testing::{CAKE, STORM_A, STORM_B};
 
     fn cake(i: usize) -> String {
         format!("{CAKE} Recipe number {i}.")

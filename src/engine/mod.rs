@@ -7,6 +7,7 @@ pub mod corpus;
 pub mod document;
 pub mod finding;
 pub mod fix;
+pub mod hashing;
 pub mod lexicon;
 pub mod rules;
 pub mod siblings;
@@ -27,10 +28,7 @@ use rules::{registry, Context, Scope};
 /// Findings of the paragraph-scope rules `local`, paragraph by paragraph, from the cache when
 /// the same paragraph was checked before with the same configuration and siblings.
 fn paragraph_findings(cx: &Context<'_>, local: &[&dyn rules::Rule]) -> Vec<Finding> {
-    use std::collections::HashMap;
-    use std::sync::{LazyLock, Mutex};
-    type Cache = HashMap<(u64, u64), Arc<Vec<Finding>>>;
-    static CACHE: LazyLock<Mutex<Cache>> = LazyLock::new(|| Mutex::new(HashMap::new()));
+    static CACHE: hashing::Memo<(u64, u64), Arc<Vec<Finding>>> = hashing::Memo::new(16_384);
     if local.is_empty() {
         return Vec::new();
     }
@@ -38,25 +36,20 @@ fn paragraph_findings(cx: &Context<'_>, local: &[&dyn rules::Rule]) -> Vec<Findi
     let text = a.text();
     let mut env = cx.config.fingerprint();
     for r in local {
-        env = mix(env, document::content_hash(r.id()));
+        env = hashing::pair(env, document::content_hash(r.id()));
     }
     for s in cx.siblings {
-        env = mix(env, s.analysis.doc.hash());
-        env = mix(
+        env = hashing::pair(env, s.analysis.doc.hash());
+        env = hashing::pair(
             env,
             document::content_hash(&s.analysis.doc.path().to_string_lossy()),
         );
     }
-    env = mix(env, document::content_hash(&a.doc.path().to_string_lossy()));
+    env = hashing::pair(env, document::content_hash(&a.doc.path().to_string_lossy()));
     let mut out = Vec::new();
     for p in &a.paragraphs {
         let key = (document::content_hash(&text[p.clone()]), env);
-        let cached = CACHE
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(&key)
-            .cloned();
-        let found = cached.unwrap_or_else(|| {
+        let found = CACHE.get_or_insert_with(key, || {
             let sub = Analysis::new(Arc::new(document::Document::new(
                 a.doc.path(),
                 &text[p.clone()],
@@ -76,13 +69,7 @@ fn paragraph_findings(cx: &Context<'_>, local: &[&dyn rules::Rule]) -> Vec<Findi
                     found.push(f);
                 }
             }
-            let found = Arc::new(found);
-            let mut m = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-            if m.len() >= 16_384 {
-                m.clear();
-            }
-            m.insert(key, found.clone());
-            found
+            Arc::new(found)
         });
         for f in found.iter() {
             out.push(shifted(f, p.start, a));
@@ -109,12 +96,6 @@ fn shifted(f: &Finding, by: usize, a: &Analysis) -> Finding {
         }
     }
     f
-}
-
-fn mix(a: u64, b: u64) -> u64 {
-    (a ^ b.rotate_left(17))
-        .wrapping_mul(0x9E37_79B9_7F4A_7C15)
-        .rotate_left(29)
 }
 
 /// Run every enabled rule on `analysis` against its siblings in `corpus`.

@@ -205,30 +205,7 @@ impl SiblingsConfig {
 
 type DocId = u32;
 
-/// A hasher for keys that are already hashes (term hashes, ids): no rehashing.
-#[derive(Default, Clone, Copy)]
-pub struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        // Mix so that ids 0, 1, 2… still spread over the table.
-        self.0 = n.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (n >> 29);
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-}
-
-/// A `HashMap` keyed by hashes or small ids.
-pub type IdMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<IdHasher>>;
+pub use super::hashing::{IdHasher, IdMap};
 
 /// How a draft's siblings were chosen, for display (`copydesk siblings`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1369,14 +1346,7 @@ mod tests {
         Arc::new(Analysis::new(Arc::new(Document::new(path, text))))
     }
 
-    const STORM_A: &str = "Cyclone Imara struck the port of Velmora on Tuesday, flooding the \
-        harbour district and cutting power to the northern suburbs. Governor Anselm Ruhle said \
-        fourteen people were killed and 3,200 residents evacuated.";
-    const STORM_B: &str = "At least 14 people died when Cyclone Imara hit Velmora, where the \
-        harbour district flooded. Governor Ruhle ordered 3,200 people out of the northern \
-        suburbs as power failed.";
-    const CAKE: &str = "Bake the sponge for forty minutes at a moderate heat, then leave it to \
-        cool before spreading the lemon curd and dusting the top with icing sugar.";
+    use crate::engine::testing::{CAKE, STORM_A, STORM_B};
 
     #[test]
     fn plural_and_possessive_endings_are_removed() {

@@ -77,3 +77,13 @@ pub fn assert_fixed_with(rule: &str, draft: &str, siblings: &[&str], expected: &
 pub fn covered<'a>(draft: &'a str, findings: &[Finding]) -> Vec<&'a str> {
     findings.iter().map(|f| &draft[f.range.clone()]).collect()
 }
+
+/// Two articles about one story and one about nothing like it, for sibling and corpus tests.
+pub const STORM_A: &str = "Cyclone Imara struck the port of Velmora on Tuesday, flooding the \
+    harbour district and cutting power to the northern suburbs. Governor Anselm Ruhle said \
+    fourteen people were killed and 3,200 residents evacuated.";
+pub const STORM_B: &str = "At least 14 people died when Cyclone Imara hit Velmora, where the \
+    harbour district flooded. Governor Ruhle ordered 3,200 people out of the northern \
+    suburbs as power failed.";
+pub const CAKE: &str = "Bake the sponge for forty minutes at a moderate heat, then leave it to \
+    cool before spreading the lemon curd and dusting the top with icing sugar.";

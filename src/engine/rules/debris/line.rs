@@ -3,9 +3,9 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::{Arc, LazyLock};
 
-use crate::engine::rules::typo::text::{hash, IdMap};
+use crate::engine::hashing::{hash, Memo};
 
 use regex::Regex;
 
@@ -67,26 +67,12 @@ pub(super) struct Facts {
 
 /// Line facts by line text: a keystroke changes one line, and the other lines of the draft
 /// are not worked out again. Bounded; cleared when full.
-static FACTS: LazyLock<Mutex<IdMap<Arc<Facts>>>> = LazyLock::new(|| Mutex::new(IdMap::default()));
+static FACTS: Memo<u64, Arc<Facts>> = Memo::new(8_192);
 
 impl<'a> LineView<'a> {
     pub fn new(a: &'a Analysis, doc_line: usize, range: Range<usize>) -> LineView<'a> {
         let raw = &a.text()[range.clone()];
-        let h = hash(raw);
-        let cached = FACTS
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(&h)
-            .cloned();
-        let facts = cached.unwrap_or_else(|| {
-            let f = Arc::new(Facts::of(raw));
-            let mut m = FACTS.lock().unwrap_or_else(|e| e.into_inner());
-            if m.len() >= 8_192 {
-                m.clear();
-            }
-            m.insert(h, f.clone());
-            f
-        });
+        let facts = FACTS.get_or_insert_with(hash(raw), || Arc::new(Facts::of(raw)));
         LineView {
             doc_line,
             range,

@@ -14,7 +14,7 @@ use super::vocab::Vocab;
 use super::Kind;
 use crate::engine::analysis::Analysis;
 use crate::engine::finding::{Edit, Finding, Fix, Related, Severity};
-use crate::engine::rules::typo::text::{hash, pair, IdMap};
+use crate::engine::hashing::{hash, pair, Memo};
 use crate::engine::rules::Context;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -745,8 +745,7 @@ fn scan_of(a: &Analysis, house: &House) -> Arc<Scan> {
 /// A line's verdict on its own (protected, candidate), by line text and house lists: a
 /// keystroke changes one line and the others are not classified again.
 fn verdict(l: &LineView<'_>, house: &House) -> (bool, Option<Cand>) {
-    static VERDICTS: LazyLock<Mutex<IdMap<(bool, Option<Cand>)>>> =
-        LazyLock::new(|| Mutex::new(IdMap::default()));
+    static VERDICTS: Memo<u64, (bool, Option<Cand>)> = Memo::new(8_192);
     let key = pair(hash(l.raw), house.fingerprint);
     let base = l.range.start;
     let shift = |c: &Cand, by: isize| {
@@ -762,19 +761,15 @@ fn verdict(l: &LineView<'_>, house: &House) -> (bool, Option<Cand>) {
         }
         c
     };
-    if let Some((p, c)) = VERDICTS.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
-        return (*p, c.as_ref().map(|c| shift(c, base as isize)));
+    if let Some((p, c)) = VERDICTS.get(&key) {
+        return (p, c.as_ref().map(|c| shift(c, base as isize)));
     }
     let v = if house.allows(l) || is_protected(l) {
         (true, None)
     } else {
         (false, house.classify(l).or_else(|| classify(l)))
     };
-    let mut m = VERDICTS.lock().unwrap_or_else(|e| e.into_inner());
-    if m.len() >= 8_192 {
-        m.clear();
-    }
-    m.insert(key, (v.0, v.1.as_ref().map(|c| shift(c, -(base as isize)))));
+    VERDICTS.insert(key, (v.0, v.1.as_ref().map(|c| shift(c, -(base as isize)))));
     v
 }
 

@@ -2,8 +2,7 @@
 //! whether its words belong to the story (a teaser about a cricket star in a story about a
 //! state visit does not).
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::engine::analysis::{Analysis, TokenKind};
@@ -11,26 +10,8 @@ use crate::engine::analysis::{Analysis, TokenKind};
 /// Fewer distinct content words than this and the vocabulary says nothing.
 const MIN_WORDS: usize = 30;
 
-/// Keys are already hashes: pass them through.
-#[derive(Default)]
-struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
-type IdSet = HashSet<u64, BuildHasherDefault<IdHasher>>;
+type IdMap<V> = crate::engine::hashing::IdMap<u64, V>;
+type IdSet = crate::engine::hashing::IdSet<u64>;
 
 pub(super) struct Vocab {
     /// Content word -> number of prose lines that use it.

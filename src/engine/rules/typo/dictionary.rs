@@ -5,7 +5,8 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
-use super::text::{hash, IdHasher, IdMap};
+use super::text::{hash, IdMap};
+use crate::engine::hashing::IdHasher;
 use std::sync::{LazyLock, RwLock};
 
 static AFF: &str = include_str!("../../../../data/en_US.aff");

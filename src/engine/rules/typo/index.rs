@@ -7,7 +7,9 @@
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::{Arc, Mutex};
+
+use crate::engine::hashing::Memo;
 
 use crate::engine::analysis::Analysis;
 use crate::engine::corpus::CorpusIndex;
@@ -30,8 +32,7 @@ pub struct ParaData {
     pub oddwords: Vec<String>,
 }
 
-static PARA_CACHE: LazyLock<Mutex<IdMap<Arc<ParaData>>>> =
-    LazyLock::new(|| Mutex::new(IdMap::default()));
+static PARA_CACHE: Memo<u64, Arc<ParaData>> = Memo::new(4_096);
 
 /// The paragraph `pi` of `a`, from the cache when the same text was seen before.
 pub fn para_data(a: &Analysis, pi: usize) -> Arc<ParaData> {
@@ -40,20 +41,12 @@ pub fn para_data(a: &Analysis, pi: usize) -> Arc<ParaData> {
         return d;
     }
     let d = Arc::new(compute_para(a, pi));
-    let mut m = PARA_CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    if m.len() > 4_096 {
-        m.clear();
-    }
-    m.insert(key, d.clone());
+    PARA_CACHE.insert(key, d.clone());
     d
 }
 
 fn cached_para(key: u64) -> Option<Arc<ParaData>> {
-    PARA_CACHE
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .get(&key)
-        .cloned()
+    PARA_CACHE.get(&key)
 }
 
 /// The paragraph `pi` of `a` from the cache when there, else computed and not cached: for

@@ -7,6 +7,7 @@ use std::sync::{Arc, LazyLock, Mutex};
 use crate::engine::analysis::Analysis;
 use crate::engine::config::RuleSetting;
 use crate::engine::finding::{Edit, Finding, Fix, Related};
+use crate::engine::hashing::Memo;
 use crate::engine::rules::Context;
 
 use super::data::{KnownNames, BUNDLED, CONFUSABLES};
@@ -46,27 +47,12 @@ pub fn findings(cx: &Context<'_>) -> Arc<Vec<Finding>> {
     for pi in 0..a.paragraphs.len() {
         let base = a.paragraphs[pi].start;
         let key = pair(env.fp, hash(&a.text()[a.paragraphs[pi].clone()]));
-        let cached = PARA_FINDINGS
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(&key)
-            .cloned();
-        let rel = match cached {
-            Some(r) => r,
-            None => {
-                let d = para_data(a, pi);
-                let mut out = Vec::new();
-                env.paragraph(a, &d, base, &mut out);
-                let rel: Vec<Finding> = out.into_iter().map(|f| relative(f, base)).collect();
-                let rel = Arc::new(rel);
-                let mut m = PARA_FINDINGS.lock().unwrap_or_else(|e| e.into_inner());
-                if m.len() > 20_000 {
-                    m.clear();
-                }
-                m.insert(key, rel.clone());
-                rel
-            }
-        };
+        let rel = PARA_FINDINGS.get_or_insert_with(key, || {
+            let d = para_data(a, pi);
+            let mut out = Vec::new();
+            env.paragraph(a, &d, base, &mut out);
+            Arc::new(out.into_iter().map(|f| relative(f, base)).collect())
+        });
         for f in rel.iter() {
             let mut f = absolute(f.clone(), base);
             if f.word.is_some() {
@@ -104,8 +90,7 @@ static BUNDLED_BY_SHAPE: LazyLock<HashMap<(char, usize), Vec<(&'static str, &'st
         m
     });
 
-static PARA_FINDINGS: LazyLock<Mutex<super::text::IdMap<Arc<Vec<Finding>>>>> =
-    LazyLock::new(|| Mutex::new(Default::default()));
+static PARA_FINDINGS: Memo<u64, Arc<Vec<Finding>>> = Memo::new(20_000);
 
 fn relative(mut f: Finding, base: usize) -> Finding {
     f.range = f.range.start - base..f.range.end - base;

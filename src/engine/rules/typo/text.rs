@@ -1,31 +1,13 @@
 //! Word-level helpers shared by the `typo` and `name` rules: normalised words with hashes,
 //! edit distances that know inflections and British spellings, capitalised name runs.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use crate::engine::analysis::{Analysis, TokenKind};
+pub use crate::engine::hashing::{hash, pair};
 
-/// A hasher for keys that are already hashes.
-#[derive(Default, Clone, Copy)]
-pub struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-pub type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+/// Maps keyed by word hashes.
+pub type IdMap<V> = crate::engine::hashing::IdMap<u64, V>;
 
 /// Lower case, curly apostrophe made straight.
 pub fn norm(s: &str) -> String {
@@ -38,15 +20,6 @@ pub fn norm(s: &str) -> String {
         }
     }
     out
-}
-
-pub fn hash(s: &str) -> u64 {
-    // Never zero, so zero can mean "no word".
-    xxhash_rust::xxh3::xxh3_64(s.as_bytes()) | 1
-}
-
-pub fn pair(a: u64, b: u64) -> u64 {
-    a.rotate_left(17) ^ b.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0x5bd1_e995
 }
 
 /// A word (or number) of a text, in order, punctuation left out.

@@ -1,0 +1,111 @@
+//! Hashes and hash maps the engine shares: a map for keys that are already hashes or small
+//! ids, the word and pair hashes the rule families key their tables with, and [`Memo`], the
+//! bounded cache behind everything a keystroke reuses by text (a paragraph's tokens, a line's
+//! debris facts, a paragraph's findings).
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::sync::Mutex;
+
+/// A hasher for keys that are already hashes (term hashes, ids): no rehashing.
+#[derive(Default, Clone, Copy)]
+pub struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        // Mix so that ids 0, 1, 2… still spread over the table.
+        self.0 = n.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (n >> 29);
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+}
+
+/// A `HashMap` keyed by hashes or small ids.
+pub type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
+
+/// A `HashSet` of hashes or small ids.
+pub type IdSet<K> = HashSet<K, BuildHasherDefault<IdHasher>>;
+
+/// A text's hash for table keys. Never zero, so zero can mean "no word".
+pub fn hash(s: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(s.as_bytes()) | 1
+}
+
+/// Two hashes combined, order mattering.
+pub fn pair(a: u64, b: u64) -> u64 {
+    a.rotate_left(17) ^ b.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0x5bd1_e995
+}
+
+/// A process-wide cache of values worked out from text, for `static`s: at most `cap` entries,
+/// emptied when full (what a keystroke needs is recomputed at once; what it does not goes).
+/// Values are computed without holding the lock.
+pub struct Memo<K, V> {
+    cap: usize,
+    map: Mutex<Option<IdMap<K, V>>>,
+}
+
+impl<K: Hash + Eq, V: Clone> Memo<K, V> {
+    pub const fn new(cap: usize) -> Memo<K, V> {
+        Memo {
+            cap,
+            map: Mutex::new(None),
+        }
+    }
+
+    pub fn get(&self, key: &K) -> Option<V> {
+        let g = self.map.lock().unwrap_or_else(|e| e.into_inner());
+        g.as_ref()?.get(key).cloned()
+    }
+
+    pub fn insert(&self, key: K, value: V) {
+        let mut g = self.map.lock().unwrap_or_else(|e| e.into_inner());
+        let m = g.get_or_insert_with(IdMap::default);
+        if m.len() >= self.cap {
+            m.clear();
+        }
+        m.insert(key, value);
+    }
+
+    /// The cached value for `key`, or `make()` cached.
+    pub fn get_or_insert_with(&self, key: K, make: impl FnOnce() -> V) -> V {
+        if let Some(v) = self.get(&key) {
+            return v;
+        }
+        let v = make();
+        self.insert(key, v.clone());
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn memo_recomputes_after_it_empties() {
+        static M: Memo<u64, u64> = Memo::new(2);
+        let mut calls = 0;
+        let mut get = |k: u64| {
+            M.get_or_insert_with(k, || {
+                calls += 1;
+                k * 10
+            })
+        };
+        assert_eq!(get(1), 10);
+        assert_eq!(get(1), 10);
+        assert_eq!(get(2), 20);
+        // Full: the third key empties the cache, so 1 is worked out again.
+        assert_eq!(get(3), 30);
+        assert_eq!(get(1), 10);
+        assert_eq!(calls, 4);
+    }
+}
