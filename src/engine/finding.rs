@@ -131,6 +131,21 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// The finding with its range and its fixes' edits moved by `by` bytes (a paragraph's
+    /// findings placed in the draft, or taken out of it). Evidence is left where it is.
+    pub fn moved(mut self, by: isize) -> Finding {
+        let mv = |r: &mut Range<usize>| {
+            *r = r.start.wrapping_add_signed(by)..r.end.wrapping_add_signed(by);
+        };
+        mv(&mut self.range);
+        for fix in &mut self.fixes {
+            for e in &mut fix.edits {
+                mv(&mut e.range);
+            }
+        }
+        self
+    }
+
     /// A finding at the rule's default severity; the engine applies configured overrides.
     pub fn new(rule: &'static str, range: Range<usize>, message: impl Into<String>) -> Self {
         Finding {

@@ -81,17 +81,10 @@ fn paragraph_findings(cx: &Context<'_>, local: &[&dyn rules::Rule]) -> Vec<Findi
 /// A paragraph's finding placed in the draft: ranges moved by `by`, evidence inside the
 /// paragraph pointed at the draft.
 fn shifted(f: &Finding, by: usize, a: &Analysis) -> Finding {
-    let mut f = f.clone();
-    let mv = |r: &mut std::ops::Range<usize>| *r = r.start + by..r.end + by;
-    mv(&mut f.range);
-    for fix in &mut f.fixes {
-        for e in &mut fix.edits {
-            mv(&mut e.range);
-        }
-    }
+    let mut f = f.clone().moved(by as isize);
     for r in &mut f.related {
         if r.doc.path() == a.doc.path() {
-            mv(&mut r.range);
+            r.range = r.range.start + by..r.range.end + by;
             r.doc = a.doc.clone();
         }
     }
@@ -116,38 +109,31 @@ pub fn check(analysis: &Analysis, corpus: &Corpus, config: &Config) -> Vec<Findi
 /// (and configuration and siblings) a previous check has seen reuses that check's findings: a
 /// keystroke re-checks one paragraph, not the draft.
 pub fn check_with(cx: &Context<'_>) -> Vec<Finding> {
-    let mut all = Vec::new();
+    let mut found: Vec<(&dyn rules::Rule, Finding)> = Vec::new();
     let mut local: Vec<&dyn rules::Rule> = Vec::new();
     for rule in &registry().rules {
-        let setting = cx.config.rule_setting(rule.id());
-        if setting == Some(RuleSetting::Off) {
+        if cx.config.rule_setting(rule.id()) == Some(RuleSetting::Off) {
+            continue;
+        }
+        if rule.scope(cx.config) == Scope::Paragraph {
+            local.push(rule.as_ref());
             continue;
         }
         let mut out = Vec::new();
-        if rule.scope(cx.config) == Scope::Paragraph {
-            local.push(rule.as_ref());
-        } else {
-            rule.check(cx, &mut out);
-        }
-        for mut f in out {
-            f.rule = rule.id();
-            match setting {
-                Some(RuleSetting::Severity(s)) => f.severity = s,
-                _ if !f.explicit_severity => f.severity = rule.default_severity(),
-                _ => {}
-            }
-            all.push(f);
+        rule.check(cx, &mut out);
+        found.extend(out.into_iter().map(|f| (rule.as_ref(), f)));
+    }
+    for f in paragraph_findings(cx, &local) {
+        if let Some(r) = local.iter().find(|r| r.id() == f.rule) {
+            found.push((*r, f));
         }
     }
-    for mut f in paragraph_findings(cx, &local) {
-        let setting = cx.config.rule_setting(f.rule);
-        match setting {
+    let mut all = Vec::with_capacity(found.len());
+    for (rule, mut f) in found {
+        f.rule = rule.id();
+        match cx.config.rule_setting(rule.id()) {
             Some(RuleSetting::Severity(s)) => f.severity = s,
-            _ if !f.explicit_severity => {
-                if let Some(r) = local.iter().find(|r| r.id() == f.rule) {
-                    f.severity = r.default_severity();
-                }
-            }
+            _ if !f.explicit_severity => f.severity = rule.default_severity(),
             _ => {}
         }
         all.push(f);

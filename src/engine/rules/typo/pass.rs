@@ -51,10 +51,10 @@ pub fn findings(cx: &Context<'_>) -> Arc<Vec<Finding>> {
             let d = para_data(a, pi);
             let mut out = Vec::new();
             env.paragraph(a, &d, base, &mut out);
-            Arc::new(out.into_iter().map(|f| relative(f, base)).collect())
+            Arc::new(out.into_iter().map(|f| f.moved(-(base as isize))).collect())
         });
         for f in rel.iter() {
-            let mut f = absolute(f.clone(), base);
+            let mut f = f.clone().moved(base as isize);
             if f.word.is_some() {
                 f.fixes.push(ignore_fix(a, f.word.as_deref().unwrap_or("")));
             }
@@ -91,26 +91,6 @@ static BUNDLED_BY_SHAPE: LazyLock<HashMap<(char, usize), Vec<(&'static str, &'st
     });
 
 static PARA_FINDINGS: Memo<u64, Arc<Vec<Finding>>> = Memo::new(20_000);
-
-fn relative(mut f: Finding, base: usize) -> Finding {
-    f.range = f.range.start - base..f.range.end - base;
-    for fix in &mut f.fixes {
-        for e in &mut fix.edits {
-            e.range = e.range.start - base..e.range.end - base;
-        }
-    }
-    f
-}
-
-fn absolute(mut f: Finding, base: usize) -> Finding {
-    f.range = f.range.start + base..f.range.end + base;
-    for fix in &mut f.fixes {
-        for e in &mut fix.edits {
-            e.range = e.range.start + base..e.range.end + base;
-        }
-    }
-    f
-}
 
 /// "Ignore in this article": a directive at the top of the article (after front matter).
 fn ignore_fix(a: &Analysis, word: &str) -> Fix {
