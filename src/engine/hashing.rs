@@ -21,8 +21,10 @@ impl Hasher for IdHasher {
         }
     }
     fn write_u64(&mut self, n: u64) {
-        // Mix so that ids 0, 1, 2… still spread over the table.
-        self.0 = n.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (n >> 29);
+        // Mix so that ids 0, 1, 2… still spread over the table, and fold in what was written
+        // before: a tuple key (paragraph hash, environment) must not hash as its last field.
+        let x = self.0.rotate_left(26) ^ n;
+        self.0 = x.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (x >> 29);
     }
     fn write_u32(&mut self, n: u32) {
         self.write_u64(u64::from(n));
@@ -89,6 +91,17 @@ impl<K: Hash + Eq, V: Clone> Memo<K, V> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tuple_keys_hash_by_every_field() {
+        use std::hash::BuildHasher;
+        let b = BuildHasherDefault::<IdHasher>::default();
+        // Keys that share their last field must still spread: a memo keyed by
+        // (paragraph, environment) holds thousands of them.
+        let hashes: HashSet<u64> = (0..1000u64).map(|p| b.hash_one((p, 7u64))).collect();
+        assert_eq!(hashes.len(), 1000);
+        assert_ne!(b.hash_one((1u64, 2u64)), b.hash_one((2u64, 1u64)));
+    }
 
     #[test]
     fn memo_recomputes_after_it_empties() {

@@ -612,13 +612,42 @@ impl<'a> Draft<'a> {
     /// What the siblings say about every figure (memoised parts fetched and stored in one
     /// go; pairing by elimination checked afresh).
     fn verdicts(&self) -> Vec<Verdict> {
-        let keys: Vec<u64> = (0..self.figs.len()).map(|i| self.partial_key(i)).collect();
-        let parts = batch(&PARTIALS, &keys, |i| Arc::new(self.partial(i)));
-        parts
-            .into_iter()
-            .enumerate()
-            .map(|(i, p)| self.finish(i, p))
+        // A figure every sibling states too needs nothing else: no sibling is left to
+        // disagree, so its verdict is its twins (most figures of a story, and no memo key to
+        // work out for them when a keystroke touches another figure stating the same value).
+        let confirmed: Vec<bool> = (0..self.figs.len())
+            .map(|i| self.twins[i].len() == self.cl.sibs.len())
+            .collect();
+        let keys: Vec<u64> = (0..self.figs.len())
+            .filter(|&i| !confirmed[i])
+            .map(|i| self.partial_key(i))
+            .collect();
+        let open: Vec<usize> = (0..self.figs.len()).filter(|&i| !confirmed[i]).collect();
+        let mut parts = batch(&PARTIALS, &keys, |k| Arc::new(self.partial(open[k]))).into_iter();
+        (0..self.figs.len())
+            .map(|i| {
+                let p = if confirmed[i] {
+                    Arc::new(self.agreed(i))
+                } else {
+                    parts.next().expect("one part per open figure")
+                };
+                self.finish(i, p)
+            })
             .collect()
+    }
+
+    /// The agreeing part of a verdict: each sibling stating the figure's value, its best
+    /// mention. All of a verdict when every sibling agrees.
+    fn agreed(&self, i: usize) -> Partial {
+        let mut v = Partial::default();
+        for &(sib, c) in self.twins[i].iter() {
+            v.agree.push(Mention {
+                sib,
+                fig: self.cl.cands[c as usize].1,
+                score: self.profiles[i].score(c),
+            });
+        }
+        v
     }
 
     /// What the siblings say about figure `i`.
@@ -762,16 +791,8 @@ impl<'a> Draft<'a> {
     fn partial(&self, i: usize) -> Partial {
         let (cl, draft) = (self.cl, self.figs);
         let f = &draft[i];
-        let mut v = Partial::default();
+        let mut v = self.agreed(i);
         let agreeing: Vec<u16> = self.twins[i].iter().map(|t| t.0).collect();
-        for &(sib, c) in self.twins[i].iter() {
-            let score = self.profiles[i].score(c);
-            v.agree.push(Mention {
-                sib,
-                fig: cl.cands[c as usize].1,
-                score,
-            });
-        }
         let mates = self.sentence_mates(i);
         let claimers = self.claimers(i);
         for (sib, ms) in self.candidates(i) {

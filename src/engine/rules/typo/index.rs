@@ -30,6 +30,8 @@ pub struct ParaData {
     pub conf: Vec<u64>,
     /// Lower-case words the dictionary does not know, once per use.
     pub oddwords: Vec<String>,
+    /// Their hashes, in the same order.
+    pub odd_hashes: Vec<u64>,
 }
 
 static PARA_CACHE: Memo<u64, Arc<ParaData>> = Memo::new(4_096);
@@ -94,6 +96,7 @@ fn compute_para(a: &Analysis, pi: usize) -> ParaData {
         let _ = i;
     }
     oddwords.sort();
+    let odd_hashes = oddwords.iter().map(|w| hash(w)).collect();
     let mut conf = Vec::new();
     for (i, w) in words.iter().enumerate() {
         if !CONFUSABLES.partners.contains_key(&w.h) {
@@ -119,6 +122,7 @@ fn compute_para(a: &Analysis, pi: usize) -> ParaData {
         capwords,
         conf,
         oddwords,
+        odd_hashes,
     }
 }
 

@@ -7,7 +7,7 @@ use std::sync::{Arc, LazyLock, Mutex};
 use crate::engine::analysis::Analysis;
 use crate::engine::config::RuleSetting;
 use crate::engine::finding::{Edit, Finding, Fix, Related};
-use crate::engine::hashing::Memo;
+use crate::engine::hashing::{IdMap, Memo};
 use crate::engine::rules::Context;
 
 use super::data::{KnownNames, BUNDLED, CONFUSABLES};
@@ -42,7 +42,7 @@ pub fn findings(cx: &Context<'_>) -> Arc<Vec<Finding>> {
             return f.clone();
         }
     }
-    let env = Env::new(cx);
+    let env = Env::new(cx, key);
     let mut all = Vec::new();
     for pi in 0..a.paragraphs.len() {
         let base = a.paragraphs[pi].start;
@@ -156,44 +156,59 @@ fn env_fingerprint(cx: &Context<'_>) -> u64 {
         fp = pair(fp, (i as u64) << 1 | u64::from(on));
     }
     let ignored = ignored_words(a);
-    let repeated = repeated_oddwords(a);
     let mut ig: Vec<&String> = ignored.iter().collect();
-    ig.extend(repeated.iter());
     ig.sort();
     for w in ig {
         fp = pair(fp, hash(w));
     }
-    fp
+    pair(fp, repeated_oddwords(a).fp)
 }
 
-/// Lower-case words the dictionary lacks that the draft uses more than once.
-fn repeated_oddwords(a: &Analysis) -> Arc<HashSet<String>> {
-    struct Repeated(Arc<HashSet<String>>);
+/// Lower-case words the dictionary lacks that the draft uses more than once, and a
+/// fingerprint of the set that does not depend on the order they were found in.
+struct Repeated {
+    words: Arc<HashSet<String>>,
+    fp: u64,
+}
+
+fn repeated_oddwords(a: &Analysis) -> Arc<Repeated> {
     a.cached(|a| {
+        // Counted by hash (a keystroke redoes this for the whole draft); a word whose hash
+        // another word shares is counted by its text.
+        let mut by_hash: IdMap<u64, (u32, &str, bool)> = IdMap::default();
         let paras: Vec<_> = (0..a.paragraphs.len()).map(|pi| para_data(a, pi)).collect();
-        // By hash: sorting numbers is much cheaper than sorting strings, on every keystroke.
-        let mut all: Vec<(u64, &str)> = paras
-            .iter()
-            .flat_map(|d| d.oddwords.iter().map(|w| (hash(w), w.as_str())))
-            .collect();
-        all.sort_unstable_by_key(|x| x.0);
-        let mut repeated = HashSet::new();
-        for run in all.chunk_by(|x, y| x.0 == y.0) {
-            if run.len() >= 2 && run.iter().all(|x| x.1 == run[0].1) {
-                repeated.insert(run[0].1.to_string());
-            } else if run.len() >= 2 {
-                // A hash collision: count the strings themselves.
-                let mut ws: Vec<&str> = run.iter().map(|x| x.1).collect();
-                ws.sort_unstable();
-                for g in ws.chunk_by(|a, b| a == b).filter(|g| g.len() >= 2) {
-                    repeated.insert(g[0].to_string());
-                }
+        for d in &paras {
+            for (w, &h) in d.oddwords.iter().zip(&d.odd_hashes) {
+                let e = by_hash.entry(h).or_insert((0, w.as_str(), false));
+                e.0 += 1;
+                e.2 |= e.1 != w.as_str();
             }
         }
-        Repeated(Arc::new(repeated))
+        let mut words = HashSet::new();
+        let mut fp = 0x0DD5_u64;
+        for (&h, &(n, w, collided)) in &by_hash {
+            if collided {
+                let mut ws: Vec<&str> = paras
+                    .iter()
+                    .flat_map(|d| d.oddwords.iter().zip(&d.odd_hashes))
+                    .filter(|x| *x.1 == h)
+                    .map(|x| x.0.as_str())
+                    .collect();
+                ws.sort_unstable();
+                for g in ws.chunk_by(|a, b| a == b).filter(|g| g.len() >= 2) {
+                    fp = fp.wrapping_add(pair(h, hash(g[0])));
+                    words.insert(g[0].to_string());
+                }
+            } else if n >= 2 {
+                fp = fp.wrapping_add(pair(h, 0x2));
+                words.insert(w.to_string());
+            }
+        }
+        Repeated {
+            words: Arc::new(words),
+            fp,
+        }
     })
-    .0
-    .clone()
 }
 
 /// House names and words from the configuration, built once per configuration.
@@ -247,15 +262,14 @@ struct Env<'a> {
 }
 
 impl<'a> Env<'a> {
-    fn new(cx: &'a Context<'a>) -> Env<'a> {
+    fn new(cx: &'a Context<'a>, fp: u64) -> Env<'a> {
         let a = cx.analysis;
         let index = cx.corpus.index::<TypoIndex>();
         let path = a.doc.path();
         let own = index.and_then(|i| i.summary(path).cloned());
         let on = RULES.map(|r| cx.config.rule_setting(r) != Some(RuleSetting::Off));
         let ignored = ignored_words(a);
-        let repeated = repeated_oddwords(a);
-        let fp = env_fingerprint(cx);
+        let repeated = repeated_oddwords(a).words.clone();
         Env {
             sibs: cx
                 .siblings
