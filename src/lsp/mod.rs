@@ -6,12 +6,66 @@ pub mod convert;
 pub mod position;
 mod server;
 
+use tokio::io::{AsyncRead, AsyncWrite};
 use tower_lsp_server::{LspService, Server};
+
+type Input = Box<dyn AsyncRead + Unpin + Send>;
+type Output = Box<dyn AsyncWrite + Unpin + Send>;
+
+/// Standard input and output for the async runtime. tokio's own `stdin()`/`stdout()` hand
+/// every read and write to a blocking thread, two thread wake-ups per message each way; when
+/// the client gave us pipes or sockets (VS Code and Neovim give sockets, most others pipes),
+/// they are read and written from the event loop directly. Anything else (a terminal, a
+/// file) keeps tokio's blocking adapters. Must be called inside the runtime.
+fn stdio() -> (Input, Output) {
+    #[cfg(unix)]
+    {
+        if let (Some(i), Some(o)) = (unix_input(), unix_output()) {
+            return (i, o);
+        }
+    }
+    (Box::new(tokio::io::stdin()), Box::new(tokio::io::stdout()))
+}
+
+#[cfg(unix)]
+fn unix_input() -> Option<Input> {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::FileTypeExt;
+    let fd = std::io::stdin().as_fd().try_clone_to_owned().ok()?;
+    let kind = std::fs::File::from(fd.try_clone().ok()?).metadata().ok()?.file_type();
+    if kind.is_fifo() {
+        let r = tokio::net::unix::pipe::Receiver::from_owned_fd(fd).ok()?;
+        Some(Box::new(r))
+    } else if kind.is_socket() {
+        let s = std::os::unix::net::UnixStream::from(fd);
+        s.set_nonblocking(true).ok()?;
+        Some(Box::new(tokio::net::UnixStream::from_std(s).ok()?))
+    } else {
+        None
+    }
+}
+
+#[cfg(unix)]
+fn unix_output() -> Option<Output> {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::FileTypeExt;
+    let fd = std::io::stdout().as_fd().try_clone_to_owned().ok()?;
+    let kind = std::fs::File::from(fd.try_clone().ok()?).metadata().ok()?.file_type();
+    if kind.is_fifo() {
+        let w = tokio::net::unix::pipe::Sender::from_owned_fd(fd).ok()?;
+        Some(Box::new(w))
+    } else if kind.is_socket() {
+        let s = std::os::unix::net::UnixStream::from(fd);
+        s.set_nonblocking(true).ok()?;
+        Some(Box::new(tokio::net::UnixStream::from_std(s).ok()?))
+    } else {
+        None
+    }
+}
 
 /// `copydesk lsp`: serve over standard input and output until the client exits.
 pub fn run() -> i32 {
-    let rt = match tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
+    let rt = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
     {
@@ -25,7 +79,8 @@ pub fn run() -> i32 {
     std::thread::spawn(crate::engine::rules::typo::dictionary::warm_up);
     rt.block_on(async {
         let (service, socket) = LspService::new(server::Backend::new);
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+        let (input, output) = stdio();
+        Server::new(input, output, socket)
             .serve(service)
             .await;
     });

@@ -29,7 +29,10 @@ pub fn timeout() -> Duration {
 
 impl Client {
     pub fn start() -> Client {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        // COPYDESK_BENCH_BIN: another build to compare with (benchmarks only).
+        let bin = std::env::var_os("COPYDESK_BENCH_BIN")
+            .unwrap_or_else(|| env!("CARGO_BIN_EXE_copydesk").into());
+        let mut child = Command::new(bin)
             .arg("lsp")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())

@@ -80,9 +80,17 @@ impl Rule for Conflict {
             return;
         }
         let (key, cl) = cluster::get(cx.siblings, ClusterFigures::build);
-        let d = Draft::new(key, &cl, &figs.list);
-        for (i, (f, v)) in figs.list.iter().zip(d.verdicts()).enumerate() {
-            let _ = i;
+        // A figure every sibling also states cannot conflict: when that is every figure of
+        // the draft, nothing else needs working out.
+        let tk: Vec<u64> = figs.list.iter().map(|f| twins_key(key, f)).collect();
+        let twins = batch(&TWINS, &tk, |i| compute_twins(&cl, &figs.list[i]));
+        if twins.iter().all(|t| t.len() == cl.sibs.len()) {
+            return;
+        }
+        let d = Draft::with_twins(key, &cl, &figs.list, twins);
+        for (f, v) in figs.list.iter().zip(d.verdicts()) {
+            // A figure every sibling states too has no verdict to report.
+            let Some(v) = v else { continue };
             if cx.config.figures.ignores(f.kind) {
                 continue;
             }
@@ -142,6 +150,8 @@ pub(crate) struct ClusterFigures {
     by_value: IdMap<u64, Vec<u32>>,
     /// Context word -> idf among the cluster's figures (words every figure has weigh little).
     idf: IdMap<u64, f32>,
+    /// Per sibling, the value keys of its figures (sorted, once each).
+    sib_values: Vec<Vec<u64>>,
 }
 
 fn kind_code(k: Kind) -> u64 {
@@ -204,6 +214,7 @@ impl ClusterFigures {
             by_kind: IdMap::default(),
             by_value: IdMap::default(),
             idf: IdMap::default(),
+            sib_values: Vec::new(),
         };
         for s in siblings.iter().take(u16::MAX as usize) {
             cl.sibs.push(s.analysis.clone());
@@ -245,6 +256,10 @@ impl ClusterFigures {
                 cl.by_kind.entry(k).or_default().push(c);
                 cl.by_value.entry(g.vkey).or_default().push(c);
             }
+            let mut values: Vec<u64> = f.list.iter().map(|g| g.vkey).collect();
+            values.sort_unstable();
+            values.dedup();
+            cl.sib_values.push(values);
         }
         cl
     }
@@ -498,10 +513,19 @@ impl DraftIndex {
 
 impl<'a> Draft<'a> {
     fn new(key: u64, cl: &'a ClusterFigures, figs: &'a [Figure]) -> Draft<'a> {
-        let pk: Vec<u64> = figs.iter().map(|f| profile_key(key, f)).collect();
-        let profiles = batch(&PROFILES, &pk, |i| compute_profile(cl, &figs[i]));
         let tk: Vec<u64> = figs.iter().map(|f| twins_key(key, f)).collect();
         let twins = batch(&TWINS, &tk, |i| compute_twins(cl, &figs[i]));
+        Draft::with_twins(key, cl, figs, twins)
+    }
+
+    fn with_twins(
+        key: u64,
+        cl: &'a ClusterFigures,
+        figs: &'a [Figure],
+        twins: Vec<Arc<Vec<(u16, u32)>>>,
+    ) -> Draft<'a> {
+        let pk: Vec<u64> = figs.iter().map(|f| profile_key(key, f)).collect();
+        let profiles = batch(&PROFILES, &pk, |i| compute_profile(cl, &figs[i]));
         let mut shape = Mixer::new(&[figs.len() as u64]);
         for f in figs {
             shape.add(f.vkey);
@@ -556,10 +580,9 @@ impl<'a> Draft<'a> {
 
     /// The draft's other statements of the values `i`'s candidates state.
     fn claimers(&self, i: usize) -> Vec<usize> {
-        let mut v: Vec<usize> = self.profiles[i]
-            .values
-            .iter()
-            .filter_map(|vk| self.ix.by_value.get(vk))
+        let mut v: Vec<usize> = self
+            .open_values(i)
+            .filter_map(|vk| self.ix.by_value.get(&vk))
             .flatten()
             .copied()
             .filter(|&j| j != i && self.figs[j].kind == self.figs[i].kind)
@@ -567,6 +590,20 @@ impl<'a> Draft<'a> {
         v.sort_unstable();
         v.dedup();
         v
+    }
+
+    /// The values of `i`'s candidates that a sibling not stating `i`'s own value also states.
+    /// Only those siblings' candidates are judged, so only draft figures stating one of these
+    /// values can be twins that matter (a draft that repeats a figure thirty times must not
+    /// make every keystroke near one of them redo the other twenty-nine).
+    fn open_values(&self, i: usize) -> impl Iterator<Item = u64> + '_ {
+        let twins = &self.twins[i];
+        self.profiles[i].values.iter().copied().filter(move |vk| {
+            self.cl.sib_values.iter().enumerate().any(|(s, vs)| {
+                twins.binary_search_by_key(&(s as u16), |t| t.0).is_err()
+                    && vs.binary_search(vk).is_ok()
+            })
+        })
     }
 
     /// The key of figure `i`'s memoised verdict part: everything it reads (its own
@@ -589,8 +626,11 @@ impl<'a> Draft<'a> {
         // says more than needed is still a right key).
         m.add(4);
         m.add(f.sentence as u64);
-        for vk in &self.profiles[i].values {
-            if let Some(x) = self.value_mix.get(vk) {
+        for t in self.twins[i].iter() {
+            m.add(u64::from(t.0) + 0x100);
+        }
+        for vk in self.open_values(i) {
+            if let Some(x) = self.value_mix.get(&vk) {
                 m.add(*x);
             }
         }
@@ -611,29 +651,20 @@ impl<'a> Draft<'a> {
 
     /// What the siblings say about every figure (memoised parts fetched and stored in one
     /// go; pairing by elimination checked afresh).
-    fn verdicts(&self) -> Vec<Verdict> {
+    fn verdicts(&self) -> Vec<Option<Verdict>> {
         // A figure every sibling states too needs nothing else: no sibling is left to
-        // disagree, so its verdict is its twins (most figures of a story, and no memo key to
-        // work out for them when a keystroke touches another figure stating the same value).
-        let confirmed: Vec<bool> = (0..self.figs.len())
-            .map(|i| self.twins[i].len() == self.cl.sibs.len())
+        // disagree (most figures of a story, and no memo key to work out for them when a
+        // keystroke touches another figure stating the same value).
+        let open: Vec<usize> = (0..self.figs.len())
+            .filter(|&i| self.twins[i].len() != self.cl.sibs.len())
             .collect();
-        let keys: Vec<u64> = (0..self.figs.len())
-            .filter(|&i| !confirmed[i])
-            .map(|i| self.partial_key(i))
-            .collect();
-        let open: Vec<usize> = (0..self.figs.len()).filter(|&i| !confirmed[i]).collect();
-        let mut parts = batch(&PARTIALS, &keys, |k| Arc::new(self.partial(open[k]))).into_iter();
-        (0..self.figs.len())
-            .map(|i| {
-                let p = if confirmed[i] {
-                    Arc::new(self.agreed(i))
-                } else {
-                    parts.next().expect("one part per open figure")
-                };
-                self.finish(i, p)
-            })
-            .collect()
+        let keys: Vec<u64> = open.iter().map(|&i| self.partial_key(i)).collect();
+        let parts = batch(&PARTIALS, &keys, |k| Arc::new(self.partial(open[k])));
+        let mut out: Vec<Option<Verdict>> = vec![None; self.figs.len()];
+        for (&i, p) in open.iter().zip(parts) {
+            out[i] = Some(self.finish(i, p));
+        }
+        out
     }
 
     /// The agreeing part of a verdict: each sibling stating the figure's value, its best
