@@ -132,6 +132,13 @@ impl Rule for NameVariant {
 /// One swap of adjacent letters, or one change, insertion or deletion, that touches neither the
 /// first nor the last letter.
 fn one_edit_inside(a: &str, b: &str) -> bool {
+    // Most pairs differ in their first or last letter or in length: no allocation for them.
+    if a.chars().next() != b.chars().next()
+        || a.chars().next_back() != b.chars().next_back()
+        || a.chars().count().abs_diff(b.chars().count()) > 1
+    {
+        return false;
+    }
     let x: Vec<char> = a.chars().collect();
     let y: Vec<char> = b.chars().collect();
     if x.first() != y.first() || x.last() != y.last() {
