@@ -103,6 +103,13 @@ impl Rule for Honorific {
         }
         let a = cx.analysis;
         let text = a.text();
+        // No title anywhere (the common case under AP style): nothing to compare.
+        if !TITLES
+            .iter()
+            .any(|title| memchr::memmem::find(text.as_bytes(), title.as_bytes()).is_some())
+        {
+            return;
+        }
         let st = StyleText::of(a);
         let t = &a.tokens;
         let mut refs: FastMap<&str, Refs> = FastMap::default();
