@@ -164,50 +164,31 @@ fn env_fingerprint(cx: &Context<'_>) -> u64 {
     pair(fp, repeated_oddwords(a).fp)
 }
 
-/// Lower-case words the dictionary lacks that the draft uses more than once, and a
+/// Lower-case words the dictionary lacks that the draft uses more than once (by hash of their
+/// normal form: a 64-bit collision could at worst make a word count as used twice), and a
 /// fingerprint of the set that does not depend on the order they were found in.
 struct Repeated {
-    words: Arc<HashSet<String>>,
+    hashes: crate::engine::hashing::IdSet<u64>,
     fp: u64,
 }
 
 fn repeated_oddwords(a: &Analysis) -> Arc<Repeated> {
     a.cached(|a| {
-        // Counted by hash (a keystroke redoes this for the whole draft); a word whose hash
-        // another word shares is counted by its text.
-        let mut by_hash: IdMap<u64, (u32, &str, bool)> = IdMap::default();
-        let paras: Vec<_> = (0..a.paragraphs.len()).map(|pi| para_data(a, pi)).collect();
-        for d in &paras {
-            for (w, &h) in d.oddwords.iter().zip(&d.odd_hashes) {
-                let e = by_hash.entry(h).or_insert((0, w.as_str(), false));
-                e.0 += 1;
-                e.2 |= e.1 != w.as_str();
+        let mut counts: IdMap<u64, u32> = IdMap::default();
+        for pi in 0..a.paragraphs.len() {
+            for &h in &para_data(a, pi).odd_hashes {
+                *counts.entry(h).or_insert(0) += 1;
             }
         }
-        let mut words = HashSet::new();
         let mut fp = 0x0DD5_u64;
-        for (&h, &(n, w, collided)) in &by_hash {
-            if collided {
-                let mut ws: Vec<&str> = paras
-                    .iter()
-                    .flat_map(|d| d.oddwords.iter().zip(&d.odd_hashes))
-                    .filter(|x| *x.1 == h)
-                    .map(|x| x.0.as_str())
-                    .collect();
-                ws.sort_unstable();
-                for g in ws.chunk_by(|a, b| a == b).filter(|g| g.len() >= 2) {
-                    fp = fp.wrapping_add(pair(h, hash(g[0])));
-                    words.insert(g[0].to_string());
-                }
-            } else if n >= 2 {
+        let mut hashes = crate::engine::hashing::IdSet::default();
+        for (&h, &n) in &counts {
+            if n >= 2 {
                 fp = fp.wrapping_add(pair(h, 0x2));
-                words.insert(w.to_string());
+                hashes.insert(h);
             }
         }
-        Repeated {
-            words: Arc::new(words),
-            fp,
-        }
+        Repeated { hashes, fp }
     })
 }
 
@@ -256,7 +237,7 @@ struct Env<'a> {
     house: Arc<House>,
     ignored: Arc<HashSet<String>>,
     /// Lower-case words the dictionary lacks that the draft uses more than once.
-    repeated: Arc<HashSet<String>>,
+    repeated: Arc<Repeated>,
     on: [bool; 5],
     fp: u64,
 }
@@ -269,7 +250,7 @@ impl<'a> Env<'a> {
         let own = index.and_then(|i| i.summary(path).cloned());
         let on = RULES.map(|r| cx.config.rule_setting(r) != Some(RuleSetting::Off));
         let ignored = ignored_words(a);
-        let repeated = repeated_oddwords(a).words.clone();
+        let repeated = repeated_oddwords(a);
         Env {
             sibs: cx
                 .siblings
@@ -1378,7 +1359,7 @@ impl Env<'_> {
             return None; // a name: the name rules' business
         }
         // Used again elsewhere in the draft: deliberate (jargon, a coinage).
-        if self.repeated.contains(&w.norm) {
+        if self.repeated.hashes.contains(&w.h) {
             return None;
         }
         // Two dictionary words run together ("frontend", "wakeup"): a compound, not a slip.
