@@ -70,6 +70,9 @@ fn keystrokes(articles: usize, rounds: usize) {
     let mut version = 1;
     let cpu0 = cpu_time(c.pid());
     let mut published = 0;
+    // Typed characters make text the server has not seen; backspaces return to text it has
+    // (its caches answer), so the two are reported apart as well.
+    let (mut inserts, mut deletes) = (Vec::new(), Vec::new());
     for e in &edits {
         version += 1;
         let (start, end) = (e.col, e.col + usize::from(e.text.is_empty()));
@@ -81,6 +84,11 @@ fn keystrokes(articles: usize, rounds: usize) {
         );
         published = c.diagnostics(&uri, version).len();
         times.push(t.elapsed());
+        if e.text.is_empty() {
+            deletes.push(t.elapsed());
+        } else {
+            inserts.push(t.elapsed());
+        }
     }
     let cpu = cpu0.zip(cpu_time(c.pid())).map(|(a, b)| b - a);
     times.sort();
@@ -95,6 +103,17 @@ fn keystrokes(articles: usize, rounds: usize) {
         ms(*times.last().unwrap()),
         rounds
     );
+    inserts.sort();
+    deletes.sort();
+    if !inserts.is_empty() && !deletes.is_empty() {
+        println!(
+            "           typed characters: p50 {}  p90 {}; backspaces: p50 {}  p90 {}",
+            ms(percentile(&inserts, 0.5)),
+            ms(percentile(&inserts, 0.9)),
+            ms(percentile(&deletes, 0.5)),
+            ms(percentile(&deletes, 0.9))
+        );
+    }
     if let Some(cpu) = cpu {
         println!(
             "           server CPU per keystroke (mean, wall-clock independent): {}; {published} diagnostics per publish",
