@@ -517,3 +517,36 @@ fn one_sibling_against_one_real_word_is_info() {
             .all(|x| x.applicability != Applicability::Safe));
     }
 }
+
+// ------------------------------------------------------------------ reuse between checks
+
+#[test]
+fn a_word_judged_before_is_reported_where_it_now_is() {
+    // The same seven-word neighbourhood at another place in the paragraph: the second check
+    // reuses the first one's verdict on "goverment", and must put it at the new offset.
+    let first = "Alpha beta gamma delta the goverment said so.";
+    let second = "Zeta and more words before alpha beta gamma delta the goverment said so.";
+    fixes(
+        "typo/spelling",
+        first,
+        &[],
+        "goverment",
+        "Alpha beta gamma delta the government said so.",
+        false,
+    );
+    fixes(
+        "typo/spelling",
+        second,
+        &[],
+        "goverment",
+        "Zeta and more words before alpha beta gamma delta the government said so.",
+        false,
+    );
+    // A neighbour that changes the verdict (the sentence is now mostly unknown words, so it
+    // reads as another language) is not answered from the earlier check.
+    silent(
+        "typo/spelling",
+        "Alpha beta gamma delta the goverment blorf snark quibbit zanth.",
+        &[],
+    );
+}

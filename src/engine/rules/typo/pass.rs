@@ -92,6 +92,56 @@ static BUNDLED_BY_SHAPE: LazyLock<HashMap<(char, usize), Vec<(&'static str, &'st
 
 static PARA_FINDINGS: Memo<u64, Arc<Vec<Finding>>> = Memo::new(20_000);
 
+/// One word's finding (relative to the start of its window), by [`word_key`].
+static WORD_FINDINGS: Memo<u64, Option<Arc<Finding>>> = Memo::new(65_536);
+
+/// The key of word `i`'s verdict and where its window starts in `text`. The window runs from
+/// the third word before it to the fourth word after it (or the paragraph's edges), widened
+/// to the whitespace around the word (which the web-address test reads); the words' sentence
+/// and punctuation flags and the word's place in the window go in too, so equal keys mean
+/// equal contexts.
+fn word_key(env: u64, text: &str, words: &[W], i: usize, foreign: bool) -> (u64, usize) {
+    let w = &words[i];
+    let first = i.saturating_sub(3);
+    let mut start = if i >= 3 { words[first].range.start } else { 0 };
+    let mut end = words.get(i + 4).map_or_else(
+        || words.last().map_or(w.range.end, |l| l.range.end),
+        |n| n.range.start,
+    );
+    // The whitespace-delimited chunk around the word, as `in_url_or_handle` reads it.
+    let before = &text[..w.range.start];
+    let chunk_start = before
+        .char_indices()
+        .rev()
+        .take(200)
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(w.range.start.saturating_sub(200), |(k, c)| k + c.len_utf8());
+    let after = &text[w.range.end..];
+    let chunk_end = after
+        .char_indices()
+        .take(200)
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(text.len().min(w.range.end + 200), |(k, _)| w.range.end + k);
+    start = start.min(chunk_start);
+    end = end.max(chunk_end).max(w.range.end);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while end < text.len() && !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let end = end.min(text.len());
+    let mut k = pair(env, hash(&text[start..end]));
+    let last = (i + 3).min(words.len() - 1);
+    for x in &words[first..=last] {
+        k = pair(k, u64::from(x.sentence_start) << 1 | u64::from(x.after_punct));
+    }
+    k = pair(k, (i - first) as u64);
+    k = pair(k, (last - i) as u64);
+    k = pair(k, u64::from(foreign));
+    (k, start)
+}
+
 /// "Ignore in this article": a directive at the top of the article (after front matter).
 fn ignore_fix(a: &Analysis, word: &str) -> Fix {
     let text = a.text();
@@ -332,29 +382,38 @@ impl<'a> Env<'a> {
             if claimed[i] {
                 continue;
             }
-            let mut ctx = Ctx::at(&d.words, i);
-            ctx.foreign = foreign[i];
-            if self.on(SIBLING) {
-                if let Some(f) = self.sibling_word(text, &ctx, base) {
-                    claimed[i] = true;
-                    out.push(f);
-                    continue;
-                }
-            }
-            if self.on(CONFUSABLE) {
-                if let Some(f) = self.confusable(text, &ctx, base) {
-                    claimed[i] = true;
-                    out.push(f);
-                    continue;
-                }
-            }
-            if self.on(SPELLING) {
-                if let Some(f) = self.spelling(text, &ctx, base) {
-                    claimed[i] = true;
-                    out.push(f);
-                }
+            // A word's verdict depends on its three neighbours each side, its sentence's
+            // language and the workspace: typing in a paragraph re-judges only the words
+            // near the edit.
+            let (key, at) = word_key(self.fp, text, &d.words, i, foreign[i]);
+            let found = WORD_FINDINGS.get_or_insert_with(key, || {
+                let mut ctx = Ctx::at(&d.words, i);
+                ctx.foreign = foreign[i];
+                self.word(text, &ctx, base)
+                    .map(|f| Arc::new(f.moved(-((base + at) as isize))))
+            });
+            if let Some(f) = found {
+                out.push(Finding::clone(&f).moved((base + at) as isize));
             }
         }
+    }
+
+    /// The sibling, confusable or spelling finding on one word, the first that applies.
+    fn word(&self, text: &str, ctx: &Ctx<'_>, base: usize) -> Option<Finding> {
+        if self.on(SIBLING) {
+            if let Some(f) = self.sibling_word(text, ctx, base) {
+                return Some(f);
+            }
+        }
+        if self.on(CONFUSABLE) {
+            if let Some(f) = self.confusable(text, ctx, base) {
+                return Some(f);
+            }
+        }
+        if self.on(SPELLING) {
+            return self.spelling(text, ctx, base);
+        }
+        None
     }
 }
 
