@@ -152,14 +152,26 @@ pub fn article(story: usize, variant: usize, words: usize) -> String {
 }
 
 /// Write `count` articles (stories of five) under `dir`; returns total bytes.
+#[allow(dead_code)]
 pub fn workspace(dir: &Path, count: usize, words: usize) -> usize {
+    workspace_with_story(dir, count, words, 5)
+}
+
+/// Like [`workspace`], but story 0 has `first` articles (a draft of story 0 then has that many
+/// siblings, up to the sibling limit).
+pub fn workspace_with_story(dir: &Path, count: usize, words: usize, first: usize) -> usize {
     let mut total = 0;
     for i in 0..count {
         let sub = dir.join(format!("s{:03}", i / 500));
         if i % 500 == 0 {
             std::fs::create_dir_all(&sub).unwrap();
         }
-        let text = article(i / 5, i % 5, words);
+        let (story, variant) = if i < first {
+            (0, i)
+        } else {
+            (1 + (i - first) / 5, (i - first) % 5)
+        };
+        let text = article(story, variant, words);
         total += text.len();
         std::fs::write(sub.join(format!("a{i:05}.txt")), text).unwrap();
     }

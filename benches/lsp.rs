@@ -43,9 +43,14 @@ fn cpu_time(pid: u32) -> Option<Duration> {
 
 fn keystrokes(articles: usize, rounds: usize) {
     let dir = tempfile::tempdir().unwrap();
-    let bytes = gen::workspace(dir.path(), articles, 400);
-    // The draft: a 2,000-word article of story 0 (its four siblings are in the workspace).
-    let draft = gen::article(0, 9, 2000);
+    // COPYDESK_BENCH_SIBLINGS=N: story 0 has N articles instead of five.
+    let story = std::env::var("COPYDESK_BENCH_SIBLINGS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5);
+    let bytes = gen::workspace_with_story(dir.path(), articles, 400, story);
+    // The draft: a 2,000-word article of story 0 (its siblings are in the workspace).
+    let draft = gen::article(0, story + 4, 2000);
     let path = dir.path().join("draft.txt");
     std::fs::write(&path, &draft).unwrap();
     let uri = file_uri(&path);
@@ -103,6 +108,9 @@ fn keystrokes(articles: usize, rounds: usize) {
         ms(*times.last().unwrap()),
         rounds
     );
+    if story != 5 {
+        println!("           the draft's story has {story} articles in the workspace");
+    }
     inserts.sort();
     deletes.sort();
     if !inserts.is_empty() && !deletes.is_empty() {

@@ -550,3 +550,23 @@ fn a_word_judged_before_is_reported_where_it_now_is() {
         &[],
     );
 }
+
+#[test]
+fn a_name_judged_before_is_reported_where_it_now_is() {
+    let sibs = &[
+        "US Secretary of State Antony Blinken visited Beijing on Friday.",
+        "Antony Blinken said the talks were candid.",
+    ];
+    // The run "State Anthony Blinken" with the same three words each side, first near the
+    // start of the paragraph and then further in: the second check reuses the first's
+    // verdict and must put it at the new offset.
+    for draft in [
+        "Yesterday morning US Secretary of State Anthony Blinken arrived in Beijing.",
+        "Late yesterday morning US Secretary of State Anthony Blinken arrived in Beijing.",
+    ] {
+        let f = run("name", draft, sibs);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(&draft[f[0].range.clone()], "Anthony");
+        assert!(apply_edits(draft, f[0].fixes[0].edits.clone()).contains("Antony Blinken"));
+    }
+}

@@ -92,6 +92,32 @@ static BUNDLED_BY_SHAPE: LazyLock<HashMap<(char, usize), Vec<(&'static str, &'st
 
 static PARA_FINDINGS: Memo<u64, Arc<Vec<Finding>>> = Memo::new(20_000);
 
+/// One run's name findings (relative to the start of its window), by [`run_key`].
+static RUN_FINDINGS: Memo<u64, Arc<Vec<(usize, Finding)>>> = Memo::new(16_384);
+
+/// The key of a run's name verdict and where its window starts in `text`: the text from the
+/// third word before the run to the fourth word after it (or the paragraph's edges), with the
+/// words' sentence and punctuation flags and the run's place in the window.
+fn run_key(env: u64, text: &str, words: &[W], run: &[usize]) -> (u64, usize) {
+    let (i, j) = (run[0], run[run.len() - 1]);
+    let first = i.saturating_sub(3);
+    let last = (j + 3).min(words.len() - 1);
+    let start = if i >= 3 { words[first].range.start } else { 0 };
+    let end = words
+        .get(j + 4)
+        .map_or(words[last].range.end, |n| n.range.start)
+        .max(words[j].range.end);
+    let mut k = pair(env ^ 0x2A11, hash(&text[start..end]));
+    for x in &words[first..=last] {
+        k = pair(k, u64::from(x.sentence_start) << 1 | u64::from(x.after_punct));
+    }
+    for &w in run {
+        k = pair(k, (w - first) as u64);
+    }
+    k = pair(k, (last - j) as u64);
+    (k, start)
+}
+
 /// One word's finding (relative to the start of its window), by [`word_key`].
 static WORD_FINDINGS: Memo<u64, Option<Arc<Finding>>> = Memo::new(65_536);
 
@@ -651,23 +677,44 @@ impl Env<'_> {
     ) {
         let ws = &d.words;
         for r in &d.runs {
-            let forms: Vec<&str> = r.words.iter().map(|&i| name_form(&ws[i].norm)).collect();
-            if forms.len() >= 2 {
-                if let Some((pos, f)) = self.run_vs_known(text, ws, &r.words, &forms, base) {
-                    claimed[r.words[pos]] = true;
-                    out.push(f);
-                    continue;
-                }
+            if r.words.is_empty() {
+                continue;
             }
-            for (k, &i) in r.words.iter().enumerate() {
-                if claimed[i] || !ws[i].cap {
-                    continue;
-                }
-                let ctx = Ctx::at(ws, i);
-                if let Some(f) = self.unknown_name_word(text, &ws[i], forms[k], base, &ctx) {
-                    claimed[i] = true;
-                    out.push(f);
-                }
+            // A run's verdict reads the run and three words each side: memoised by them, so
+            // typing elsewhere in the paragraph does not compare it with every sibling again.
+            let (key, at) = run_key(self.fp, text, ws, &r.words);
+            let found = RUN_FINDINGS.get_or_insert_with(key, || {
+                let mut local = Vec::new();
+                self.run(text, ws, &r.words, base, &mut local);
+                let moved = local
+                    .into_iter()
+                    .map(|(k, f)| (k, f.moved(-((base + at) as isize))))
+                    .collect();
+                Arc::new(moved)
+            });
+            for (k, f) in found.iter() {
+                claimed[r.words[*k]] = true;
+                out.push(f.clone().moved((base + at) as isize));
+            }
+        }
+    }
+
+    /// The name findings on one run of capitalised words: (position in the run, finding).
+    fn run(&self, text: &str, ws: &[W], idx: &[usize], base: usize, out: &mut Vec<(usize, Finding)>) {
+        let forms: Vec<&str> = idx.iter().map(|&i| name_form(&ws[i].norm)).collect();
+        if forms.len() >= 2 {
+            if let Some((pos, f)) = self.run_vs_known(text, ws, idx, &forms, base) {
+                out.push((pos, f));
+                return;
+            }
+        }
+        for (k, &i) in idx.iter().enumerate() {
+            if !ws[i].cap {
+                continue;
+            }
+            let ctx = Ctx::at(ws, i);
+            if let Some(f) = self.unknown_name_word(text, &ws[i], forms[k], base, &ctx) {
+                out.push((k, f));
             }
         }
     }
