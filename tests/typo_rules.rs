@@ -570,3 +570,23 @@ fn a_name_judged_before_is_reported_where_it_now_is() {
         assert!(apply_edits(draft, f[0].fixes[0].edits.clone()).contains("Antony Blinken"));
     }
 }
+
+#[test]
+fn a_capital_heavy_sentence_is_not_taken_for_a_headline() {
+    let sibs = &[
+        "US Secretary of State Antony Blinken visited Beijing on Friday.",
+        "Antony Blinken said the talks were candid.",
+    ];
+    // Nine words in ten capitalised or function words, but it ends in a full stop: a sentence,
+    // whose names are checked.
+    let draft = "Then the Secretary of State Anthony Blinken arrived in Beijing.";
+    let f = run("name", draft, sibs);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(&draft[f[0].range.clone()], "Anthony");
+    // A headline in title case says nothing about how names are spelt.
+    silent(
+        "name",
+        "Secretary Of State Anthony Blinken Arrives In Beijing For Talks",
+        sibs,
+    );
+}

@@ -471,11 +471,12 @@ pub fn name_form(w: &str) -> &str {
 }
 
 /// Runs of capitalised words in `words` (at least one word). A line in title case (most words
-/// capitalised) yields nothing: its capitals say nothing about names.
+/// capitalised, and no full stop at its end) yields nothing: its capitals say nothing about
+/// names.
 pub fn runs(text: &str, words: &[W]) -> Vec<Run> {
     let mut out = Vec::new();
     let mut i = 0;
-    let title_case = title_case_paragraphs(words);
+    let title_case = title_case_paragraphs(text, words);
     while i < words.len() {
         let w = &words[i];
         if !w.cap || w.number || title_case.contains(&w.para) {
@@ -532,8 +533,10 @@ fn joined(text: &str, a: &W, b: &W) -> bool {
     (t == "-" && between.len() == 1) || (t == "." && a.norm.chars().count() == 1 && a.cap)
 }
 
-/// Paragraphs whose words are mostly capitalised (headlines, labels).
-fn title_case_paragraphs(words: &[W]) -> Vec<u32> {
+/// Paragraphs whose words are mostly capitalised (headlines, labels). A paragraph that ends in
+/// a full stop is a sentence, however many capitals it has ("Then the Secretary of State
+/// Antony Blinken arrived in Beijing.").
+fn title_case_paragraphs(text: &str, words: &[W]) -> Vec<u32> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -553,7 +556,10 @@ fn title_case_paragraphs(words: &[W]) -> Vec<u32> {
             .iter()
             .filter(|w| w.cap && !is_function_word(&w.norm))
             .count();
-        if n >= 3 && caps * 10 >= n * 9 && content_caps * 2 >= n {
+        let full_stop = text
+            .get(words[j - 1].range.end..)
+            .is_some_and(|rest| rest.trim_start().starts_with('.'));
+        if n >= 3 && caps * 10 >= n * 9 && content_caps * 2 >= n && !full_stop {
             out.push(p);
         }
         i = j;
