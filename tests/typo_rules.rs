@@ -61,6 +61,12 @@ fn silent(rule: &str, draft: &str, siblings: &[&str]) {
     assert!(f.is_empty(), "{rule} on {draft:?}: {f:#?}");
 }
 
+/// Two siblings that spell the Secretary of State's name "Antony".
+const BLINKEN: &[&str] = &[
+    "US Secretary of State Antony Blinken visited Beijing on Friday.",
+    "Antony Blinken said the talks were candid.",
+];
+
 // ------------------------------------------------------------------ typo/sibling
 
 #[test]
@@ -298,10 +304,7 @@ fn spelling_honours_house_words_and_the_ignore_directive() {
 
 #[test]
 fn name_sibling_reports_the_siblings_spelling() {
-    let sibs = &[
-        "US Secretary of State Antony Blinken visited Beijing on Friday.",
-        "Antony Blinken said the talks were candid.",
-    ];
+    let sibs = BLINKEN;
     let draft = "Secretary of State Anthony Blinken arrived in Beijing.";
     let f = run("name", draft, sibs);
     assert_eq!(f.len(), 1, "{f:#?}");
@@ -553,10 +556,7 @@ fn a_word_judged_before_is_reported_where_it_now_is() {
 
 #[test]
 fn a_name_judged_before_is_reported_where_it_now_is() {
-    let sibs = &[
-        "US Secretary of State Antony Blinken visited Beijing on Friday.",
-        "Antony Blinken said the talks were candid.",
-    ];
+    let sibs = BLINKEN;
     // The run "State Anthony Blinken" with the same three words each side, first near the
     // start of the paragraph and then further in: the second check reuses the first's
     // verdict and must put it at the new offset.
@@ -573,10 +573,7 @@ fn a_name_judged_before_is_reported_where_it_now_is() {
 
 #[test]
 fn a_capital_heavy_sentence_is_not_taken_for_a_headline() {
-    let sibs = &[
-        "US Secretary of State Antony Blinken visited Beijing on Friday.",
-        "Antony Blinken said the talks were candid.",
-    ];
+    let sibs = BLINKEN;
     // Nine words in ten capitalised or function words, but it ends in a full stop: a sentence,
     // whose names are checked.
     let draft = "Then the Secretary of State Anthony Blinken arrived in Beijing.";

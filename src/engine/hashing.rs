@@ -77,6 +77,28 @@ impl<K: Hash + Eq, V: Clone> Memo<K, V> {
         m.insert(key, value);
     }
 
+    /// Several lookups under one lock.
+    pub fn get_many(&self, keys: &[K]) -> Vec<Option<V>> {
+        let g = self.map.lock().unwrap_or_else(|e| e.into_inner());
+        match g.as_ref() {
+            Some(m) => keys.iter().map(|k| m.get(k).cloned()).collect(),
+            None => vec![None; keys.len()],
+        }
+    }
+
+    /// Several insertions under one lock (the cache is emptied first if they would not fit).
+    pub fn insert_many(&self, items: Vec<(K, V)>) {
+        if items.is_empty() {
+            return;
+        }
+        let mut g = self.map.lock().unwrap_or_else(|e| e.into_inner());
+        let m = g.get_or_insert_with(IdMap::default);
+        if m.len() + items.len() >= self.cap {
+            m.clear();
+        }
+        m.extend(items);
+    }
+
     /// The cached value for `key`, or `make()` cached.
     pub fn get_or_insert_with(&self, key: K, make: impl FnOnce() -> V) -> V {
         if let Some(v) = self.get(&key) {

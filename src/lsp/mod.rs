@@ -1,6 +1,7 @@
 //! The language server: a thin adapter over the engine. Documents live in ropey ropes edited
-//! in order; each version is analysed off the async threads and published only while it is
-//! still the newest. No lock is held across an `.await`.
+//! in order; each version is analysed (in the change notification, or on the blocking pool
+//! for a large draft) and published only while it is still the newest. No lock is held across
+//! an `.await`.
 
 pub mod convert;
 pub mod position;
@@ -27,40 +28,48 @@ fn stdio() -> (Input, Output) {
     (Box::new(tokio::io::stdin()), Box::new(tokio::io::stdout()))
 }
 
+/// What a standard stream is, when the event loop can drive it.
 #[cfg(unix)]
-fn unix_input() -> Option<Input> {
-    use std::os::fd::AsFd;
+enum Stream {
+    Pipe(std::os::fd::OwnedFd),
+    Socket(tokio::net::UnixStream),
+}
+
+#[cfg(unix)]
+fn stream(fd: std::os::fd::BorrowedFd<'_>) -> Option<Stream> {
     use std::os::unix::fs::FileTypeExt;
-    let fd = std::io::stdin().as_fd().try_clone_to_owned().ok()?;
-    let kind = std::fs::File::from(fd.try_clone().ok()?).metadata().ok()?.file_type();
+    let fd = fd.try_clone_to_owned().ok()?;
+    let kind = std::fs::File::from(fd.try_clone().ok()?)
+        .metadata()
+        .ok()?
+        .file_type();
     if kind.is_fifo() {
-        let r = tokio::net::unix::pipe::Receiver::from_owned_fd(fd).ok()?;
-        Some(Box::new(r))
+        Some(Stream::Pipe(fd))
     } else if kind.is_socket() {
         let s = std::os::unix::net::UnixStream::from(fd);
         s.set_nonblocking(true).ok()?;
-        Some(Box::new(tokio::net::UnixStream::from_std(s).ok()?))
+        Some(Stream::Socket(tokio::net::UnixStream::from_std(s).ok()?))
     } else {
         None
     }
 }
 
 #[cfg(unix)]
+fn unix_input() -> Option<Input> {
+    use std::os::fd::AsFd;
+    Some(match stream(std::io::stdin().as_fd())? {
+        Stream::Pipe(fd) => Box::new(tokio::net::unix::pipe::Receiver::from_owned_fd(fd).ok()?),
+        Stream::Socket(s) => Box::new(s),
+    })
+}
+
+#[cfg(unix)]
 fn unix_output() -> Option<Output> {
     use std::os::fd::AsFd;
-    use std::os::unix::fs::FileTypeExt;
-    let fd = std::io::stdout().as_fd().try_clone_to_owned().ok()?;
-    let kind = std::fs::File::from(fd.try_clone().ok()?).metadata().ok()?.file_type();
-    if kind.is_fifo() {
-        let w = tokio::net::unix::pipe::Sender::from_owned_fd(fd).ok()?;
-        Some(Box::new(w))
-    } else if kind.is_socket() {
-        let s = std::os::unix::net::UnixStream::from(fd);
-        s.set_nonblocking(true).ok()?;
-        Some(Box::new(tokio::net::UnixStream::from_std(s).ok()?))
-    } else {
-        None
-    }
+    Some(match stream(std::io::stdout().as_fd())? {
+        Stream::Pipe(fd) => Box::new(tokio::net::unix::pipe::Sender::from_owned_fd(fd).ok()?),
+        Stream::Socket(s) => Box::new(s),
+    })
 }
 
 /// `copydesk lsp`: serve over standard input and output until the client exits.
@@ -80,9 +89,7 @@ pub fn run() -> i32 {
     rt.block_on(async {
         let (service, socket) = LspService::new(server::Backend::new);
         let (input, output) = stdio();
-        Server::new(input, output, socket)
-            .serve(service)
-            .await;
+        Server::new(input, output, socket).serve(service).await;
     });
     // tokio's stdin reader sits in a blocking read that only ends when the client closes the
     // pipe; waiting for it would keep the process alive after `exit`.

@@ -45,7 +45,8 @@ use crate::engine::corpus::Sibling;
 use crate::engine::finding::{Edit, Finding, Fix, Related, Severity};
 use crate::engine::rules::{Context, Rule};
 
-use super::cluster::{self, Memo};
+use super::cluster;
+use crate::engine::hashing::Memo;
 
 use super::extract::{
     consistent, counted_match, figures, render_date, render_number, same_value, twin, Figure, Kind,
@@ -82,9 +83,8 @@ impl Rule for Conflict {
         let (key, cl) = cluster::get(cx.siblings, ClusterFigures::build);
         // A figure every sibling also states cannot conflict: when that is every figure of
         // the draft, nothing else needs working out.
-        let tk: Vec<u64> = figs.list.iter().map(|f| twins_key(key, f)).collect();
-        let twins = batch(&TWINS, &tk, |i| compute_twins(&cl, &figs.list[i]));
-        if twins.iter().all(|t| t.len() == cl.sibs.len()) {
+        let twins = twins_of(key, &cl, &figs.list);
+        if twins.iter().all(|t| cl.all_state(t)) {
             return;
         }
         let d = Draft::with_twins(key, &cl, &figs.list, twins);
@@ -264,6 +264,11 @@ impl ClusterFigures {
         cl
     }
 
+    /// Every sibling states the figure whose twins (one per sibling) are `twins`.
+    fn all_state(&self, twins: &[(u16, u32)]) -> bool {
+        twins.len() == self.sibs.len()
+    }
+
     fn fig(&self, m: Mention) -> &Figure {
         &self.figs[m.sib as usize].list[m.fig as usize]
     }
@@ -364,9 +369,9 @@ impl Profile {
     }
 }
 
-static PROFILES: Memo<Arc<Profile>> = Memo::new(16384);
-static TWINS: Memo<Arc<Vec<(u16, u32)>>> = Memo::new(16384);
-static PARTIALS: Memo<Arc<Partial>> = Memo::new(16384);
+static PROFILES: Memo<u64, Arc<Profile>> = Memo::new(16384);
+static TWINS: Memo<u64, Arc<Vec<(u16, u32)>>> = Memo::new(16384);
+static PARTIALS: Memo<u64, Arc<Partial>> = Memo::new(16384);
 
 /// A running hash of u64s.
 struct Mixer(u64);
@@ -441,8 +446,14 @@ fn compute_twins(cl: &ClusterFigures, f: &Figure) -> Arc<Vec<(u16, u32)>> {
     Arc::new(out)
 }
 
+/// Each figure's twins, memoised.
+fn twins_of(key: u64, cl: &ClusterFigures, figs: &[Figure]) -> Vec<Arc<Vec<(u16, u32)>>> {
+    let tk: Vec<u64> = figs.iter().map(|f| twins_key(key, f)).collect();
+    batch(&TWINS, &tk, |i| compute_twins(cl, &figs[i]))
+}
+
 /// Memoised values for many figures: one lock to look up, one to store what was computed.
-fn batch<V: Clone>(memo: &Memo<V>, keys: &[u64], mut make: impl FnMut(usize) -> V) -> Vec<V> {
+fn batch<V: Clone>(memo: &Memo<u64, V>, keys: &[u64], mut make: impl FnMut(usize) -> V) -> Vec<V> {
     let found = memo.get_many(keys);
     let mut new = Vec::new();
     let out = found
@@ -457,7 +468,7 @@ fn batch<V: Clone>(memo: &Memo<V>, keys: &[u64], mut make: impl FnMut(usize) -> 
             }
         })
         .collect();
-    memo.put_many(new);
+    memo.insert_many(new);
     out
 }
 
@@ -485,7 +496,7 @@ struct DraftIndex {
     of_kind: IdMap<u64, Vec<usize>>,
 }
 
-static INDEXES: Memo<Arc<DraftIndex>> = Memo::new(64);
+static INDEXES: Memo<u64, Arc<DraftIndex>> = Memo::new(64);
 
 impl DraftIndex {
     fn new(figs: &[Figure]) -> DraftIndex {
@@ -513,9 +524,7 @@ impl DraftIndex {
 
 impl<'a> Draft<'a> {
     fn new(key: u64, cl: &'a ClusterFigures, figs: &'a [Figure]) -> Draft<'a> {
-        let tk: Vec<u64> = figs.iter().map(|f| twins_key(key, f)).collect();
-        let twins = batch(&TWINS, &tk, |i| compute_twins(cl, &figs[i]));
-        Draft::with_twins(key, cl, figs, twins)
+        Draft::with_twins(key, cl, figs, twins_of(key, cl, figs))
     }
 
     fn with_twins(
@@ -656,7 +665,7 @@ impl<'a> Draft<'a> {
         // disagree (most figures of a story, and no memo key to work out for them when a
         // keystroke touches another figure stating the same value).
         let open: Vec<usize> = (0..self.figs.len())
-            .filter(|&i| self.twins[i].len() != self.cl.sibs.len())
+            .filter(|&i| !self.cl.all_state(&self.twins[i]))
             .collect();
         let keys: Vec<u64> = open.iter().map(|&i| self.partial_key(i)).collect();
         let parts = batch(&PARTIALS, &keys, |k| Arc::new(self.partial(open[k])));

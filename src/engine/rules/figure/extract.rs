@@ -1727,7 +1727,8 @@ pub fn hash(s: &str) -> u64 {
 /// paragraph comes back in the next version of a draft.
 struct ParaFigures(Vec<Figure>);
 
-static PARAS: super::cluster::Memo<Arc<ParaFigures>> = super::cluster::Memo::new(8192);
+static PARAS: crate::engine::hashing::Memo<u64, Arc<ParaFigures>> =
+    crate::engine::hashing::Memo::new(8192);
 
 fn shift(f: &Figure, by: isize, sentences: isize) -> Figure {
     let mv = |r: &Range<usize>| (r.start as isize + by) as usize..(r.end as isize + by) as usize;
@@ -1755,7 +1756,7 @@ fn extract(a: &Analysis) -> Vec<Figure> {
             h.update(&[7]);
             h.digest()
         };
-        let cached = if reusable { PARAS.get(key) } else { None };
+        let cached = if reusable { PARAS.get(&key) } else { None };
         let para = match cached {
             Some(c) => c,
             None => {
@@ -1766,7 +1767,7 @@ fn extract(a: &Analysis) -> Vec<Figure> {
                     .collect();
                 let c = Arc::new(ParaFigures(rel));
                 if reusable {
-                    PARAS.put(key, c.clone());
+                    PARAS.insert(key, c.clone());
                 }
                 c
             }

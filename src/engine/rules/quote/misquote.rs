@@ -33,7 +33,8 @@ use std::sync::Arc;
 use crate::engine::analysis::{Analysis, TokenKind};
 use crate::engine::corpus::Sibling;
 use crate::engine::finding::{Edit, Finding, Fix, Related, Severity};
-use crate::engine::rules::figure::cluster::{self, Memo};
+use crate::engine::hashing::Memo;
+use crate::engine::rules::figure::cluster;
 use crate::engine::rules::{Context, Rule};
 
 pub struct Misquote;
@@ -79,7 +80,7 @@ fn norm_hash(s: &str) -> u64 {
 
 /// Quotations of each paragraph, reused while the paragraph's text is unchanged (offsets
 /// relative to the paragraph).
-static PARAS: Memo<Arc<Vec<Quotation>>> = Memo::new(8192);
+static PARAS: Memo<u64, Arc<Vec<Quotation>>> = Memo::new(8192);
 
 fn moved(q: &Quotation, by: isize) -> Quotation {
     let mv = |r: &Range<usize>| (r.start as isize + by) as usize..(r.end as isize + by) as usize;
@@ -98,7 +99,7 @@ fn extract(a: &Analysis) -> Vec<Quotation> {
         let reusable = !a.is_ignored(p);
         let key = xxhash_rust::xxh3::xxh3_64(para.as_bytes()) ^ 0x5157;
         if reusable {
-            if let Some(qs) = PARAS.get(key) {
+            if let Some(qs) = PARAS.get(&key) {
                 out.extend(qs.iter().map(|q| moved(q, p.start as isize)));
                 continue;
             }
@@ -110,7 +111,7 @@ fn extract(a: &Analysis) -> Vec<Quotation> {
                 .iter()
                 .map(|q| moved(q, -(p.start as isize)))
                 .collect();
-            PARAS.put(key, Arc::new(rel));
+            PARAS.insert(key, Arc::new(rel));
         }
     }
     out
@@ -343,7 +344,7 @@ struct QuoteVerdict {
     near: Vec<Near>,
 }
 
-static MEMO: Memo<Arc<QuoteVerdict>> = Memo::new(4096);
+static MEMO: Memo<u64, Arc<QuoteVerdict>> = Memo::new(4096);
 
 fn verdict(key: u64, cl: &ClusterQuotes, q: &Quotation) -> Arc<QuoteVerdict> {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
@@ -352,12 +353,7 @@ fn verdict(key: u64, cl: &ClusterQuotes, q: &Quotation) -> Arc<QuoteVerdict> {
         h.update(&w.to_le_bytes());
     }
     let k = h.digest();
-    if let Some(v) = MEMO.get(k) {
-        return v;
-    }
-    let v = Arc::new(compute(cl, q));
-    MEMO.put(k, v.clone());
-    v
+    MEMO.get_or_insert_with(k, || Arc::new(compute(cl, q)))
 }
 
 fn compute(cl: &ClusterQuotes, q: &Quotation) -> QuoteVerdict {

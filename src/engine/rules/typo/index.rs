@@ -28,10 +28,8 @@ pub struct ParaData {
     pub capwords: Vec<String>,
     /// Keys of the word pairs around confusable words.
     pub conf: Vec<u64>,
-    /// Lower-case words the dictionary does not know, once per use.
-    pub oddwords: Vec<String>,
-    /// Their hashes, in the same order.
-    pub odd_hashes: Vec<u64>,
+    /// Hashes of the lower-case words the dictionary does not know, once per use.
+    pub oddwords: Vec<u64>,
 }
 
 static PARA_CACHE: Memo<u64, Arc<ParaData>> = Memo::new(4_096);
@@ -86,17 +84,16 @@ fn compute_para(a: &Analysis, pi: usize) -> ParaData {
         }
     }
     let mut oddwords = Vec::new();
-    for (i, w) in words.iter().enumerate() {
-        if !w.cap && !w.number && w.norm.len() >= 3 {
-            let s = &text[w.range.clone()];
-            if !super::dictionary::check(s) {
-                oddwords.push(w.norm.clone());
-            }
+    for w in &words {
+        if !w.cap
+            && !w.number
+            && w.norm.len() >= 3
+            && !super::dictionary::check(&text[w.range.clone()])
+        {
+            oddwords.push(w.h);
         }
-        let _ = i;
     }
-    oddwords.sort();
-    let odd_hashes = oddwords.iter().map(|w| hash(w)).collect();
+    oddwords.sort_unstable();
     let mut conf = Vec::new();
     for (i, w) in words.iter().enumerate() {
         if !CONFUSABLES.partners.contains_key(&w.h) {
@@ -122,7 +119,6 @@ fn compute_para(a: &Analysis, pi: usize) -> ParaData {
         capwords,
         conf,
         oddwords,
-        odd_hashes,
     }
 }
 
@@ -322,7 +318,7 @@ impl Summary {
         for pi in 0..a.paragraphs.len() {
             let d = para_data_uncached(a, pi);
             capwords.extend(d.capwords.iter().map(|w| hash(w)));
-            oddwords.extend(d.oddwords.iter().map(|w| hash(w)));
+            oddwords.extend(d.oddwords.iter().copied());
             conf.extend(d.conf.iter().copied());
             match Arc::try_unwrap(d) {
                 Ok(d) => names.extend(d.names.into_iter().map(|n| (hash(&n), n))),

@@ -92,79 +92,47 @@ static BUNDLED_BY_SHAPE: LazyLock<HashMap<(char, usize), Vec<(&'static str, &'st
 
 static PARA_FINDINGS: Memo<u64, Arc<Vec<Finding>>> = Memo::new(20_000);
 
-/// One run's name findings (relative to the start of its window), by [`run_key`].
+/// One run's name findings (relative to the start of its window), by [`window_key`].
 static RUN_FINDINGS: Memo<u64, Arc<Vec<(usize, Finding)>>> = Memo::new(16_384);
 
-/// The key of a run's name verdict and where its window starts in `text`: the text from the
-/// third word before the run to the fourth word after it (or the paragraph's edges), with the
-/// words' sentence and punctuation flags and the run's place in the window.
-fn run_key(env: u64, text: &str, words: &[W], run: &[usize]) -> (u64, usize) {
+/// One word's finding (relative to the start of its window), by [`window_key`].
+static WORD_FINDINGS: Memo<u64, Option<Arc<Finding>>> = Memo::new(65_536);
+
+/// The key of the verdict on the words `run` (one word, or a run of capitalised words) and
+/// where its window starts in `text`. The window runs from the third word before the first of
+/// them to the fourth word after the last (or the paragraph's edges), widened to `widen` when
+/// the verdict reads further; the words' sentence and punctuation flags and the run's place in
+/// the window go in too, so equal keys mean equal contexts.
+fn window_key(
+    env: u64,
+    text: &str,
+    words: &[W],
+    run: &[usize],
+    widen: Option<std::ops::Range<usize>>,
+) -> (u64, usize) {
     let (i, j) = (run[0], run[run.len() - 1]);
     let first = i.saturating_sub(3);
     let last = (j + 3).min(words.len() - 1);
-    let start = if i >= 3 { words[first].range.start } else { 0 };
-    let end = words
+    let mut start = if i >= 3 { words[first].range.start } else { 0 };
+    let mut end = words
         .get(j + 4)
         .map_or(words[last].range.end, |n| n.range.start)
         .max(words[j].range.end);
-    let mut k = pair(env ^ 0x2A11, hash(&text[start..end]));
+    if let Some(w) = widen {
+        start = start.min(w.start);
+        end = end.max(w.end);
+    }
+    let mut k = pair(env, hash(&text[start..end]));
     for x in &words[first..=last] {
-        k = pair(k, u64::from(x.sentence_start) << 1 | u64::from(x.after_punct));
+        k = pair(
+            k,
+            u64::from(x.sentence_start) << 1 | u64::from(x.after_punct),
+        );
     }
     for &w in run {
         k = pair(k, (w - first) as u64);
     }
     k = pair(k, (last - j) as u64);
-    (k, start)
-}
-
-/// One word's finding (relative to the start of its window), by [`word_key`].
-static WORD_FINDINGS: Memo<u64, Option<Arc<Finding>>> = Memo::new(65_536);
-
-/// The key of word `i`'s verdict and where its window starts in `text`. The window runs from
-/// the third word before it to the fourth word after it (or the paragraph's edges), widened
-/// to the whitespace around the word (which the web-address test reads); the words' sentence
-/// and punctuation flags and the word's place in the window go in too, so equal keys mean
-/// equal contexts.
-fn word_key(env: u64, text: &str, words: &[W], i: usize, foreign: bool) -> (u64, usize) {
-    let w = &words[i];
-    let first = i.saturating_sub(3);
-    let mut start = if i >= 3 { words[first].range.start } else { 0 };
-    let mut end = words.get(i + 4).map_or_else(
-        || words.last().map_or(w.range.end, |l| l.range.end),
-        |n| n.range.start,
-    );
-    // The whitespace-delimited chunk around the word, as `in_url_or_handle` reads it.
-    let before = &text[..w.range.start];
-    let chunk_start = before
-        .char_indices()
-        .rev()
-        .take(200)
-        .find(|(_, c)| c.is_whitespace())
-        .map_or(w.range.start.saturating_sub(200), |(k, c)| k + c.len_utf8());
-    let after = &text[w.range.end..];
-    let chunk_end = after
-        .char_indices()
-        .take(200)
-        .find(|(_, c)| c.is_whitespace())
-        .map_or(text.len().min(w.range.end + 200), |(k, _)| w.range.end + k);
-    start = start.min(chunk_start);
-    end = end.max(chunk_end).max(w.range.end);
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    while end < text.len() && !text.is_char_boundary(end) {
-        end += 1;
-    }
-    let end = end.min(text.len());
-    let mut k = pair(env, hash(&text[start..end]));
-    let last = (i + 3).min(words.len() - 1);
-    for x in &words[first..=last] {
-        k = pair(k, u64::from(x.sentence_start) << 1 | u64::from(x.after_punct));
-    }
-    k = pair(k, (i - first) as u64);
-    k = pair(k, (last - i) as u64);
-    k = pair(k, u64::from(foreign));
     (k, start)
 }
 
@@ -252,7 +220,7 @@ fn repeated_oddwords(a: &Analysis) -> Arc<Repeated> {
     a.cached(|a| {
         let mut counts: IdMap<u64, u32> = IdMap::default();
         for pi in 0..a.paragraphs.len() {
-            for &h in &para_data(a, pi).odd_hashes {
+            for &h in &para_data(a, pi).oddwords {
                 *counts.entry(h).or_insert(0) += 1;
             }
         }
@@ -411,7 +379,10 @@ impl<'a> Env<'a> {
             // A word's verdict depends on its three neighbours each side, its sentence's
             // language and the workspace: typing in a paragraph re-judges only the words
             // near the edit.
-            let (key, at) = word_key(self.fp, text, &d.words, i, foreign[i]);
+            // The web-address test reads the whitespace-delimited chunk around the word.
+            let chunk = chunk_around(text, &d.words[i].range);
+            let (key, at) = window_key(self.fp, text, &d.words, &[i], Some(chunk));
+            let key = pair(key, u64::from(foreign[i]));
             let found = WORD_FINDINGS.get_or_insert_with(key, || {
                 let mut ctx = Ctx::at(&d.words, i);
                 ctx.foreign = foreign[i];
@@ -682,7 +653,7 @@ impl Env<'_> {
             }
             // A run's verdict reads the run and three words each side: memoised by them, so
             // typing elsewhere in the paragraph does not compare it with every sibling again.
-            let (key, at) = run_key(self.fp, text, ws, &r.words);
+            let (key, at) = window_key(self.fp ^ 0x2A11, text, ws, &r.words, None);
             let found = RUN_FINDINGS.get_or_insert_with(key, || {
                 let mut local = Vec::new();
                 self.run(text, ws, &r.words, base, &mut local);
@@ -700,7 +671,14 @@ impl Env<'_> {
     }
 
     /// The name findings on one run of capitalised words: (position in the run, finding).
-    fn run(&self, text: &str, ws: &[W], idx: &[usize], base: usize, out: &mut Vec<(usize, Finding)>) {
+    fn run(
+        &self,
+        text: &str,
+        ws: &[W],
+        idx: &[usize],
+        base: usize,
+        out: &mut Vec<(usize, Finding)>,
+    ) {
         let forms: Vec<&str> = idx.iter().map(|&i| name_form(&ws[i].norm)).collect();
         if forms.len() >= 2 {
             if let Some((pos, f)) = self.run_vs_known(text, ws, idx, &forms, base) {
@@ -1602,8 +1580,8 @@ fn foreign_sentences(text: &str, words: &[W]) -> Vec<bool> {
     out
 }
 
-/// The word is part of a web address, an e-mail address, a handle or a hashtag.
-fn in_url_or_handle(text: &str, r: &std::ops::Range<usize>) -> bool {
+/// The whitespace-delimited chunk of `text` around `r` (at most 200 bytes each side).
+fn chunk_around(text: &str, r: &std::ops::Range<usize>) -> std::ops::Range<usize> {
     let start = text[..r.start]
         .char_indices()
         .rev()
@@ -1625,7 +1603,12 @@ fn in_url_or_handle(text: &str, r: &std::ops::Range<usize>) -> bool {
     } else {
         r.end
     };
-    let chunk = &text[start..end];
+    start..end
+}
+
+/// The word is part of a web address, an e-mail address, a handle or a hashtag.
+fn in_url_or_handle(text: &str, r: &std::ops::Range<usize>) -> bool {
+    let chunk = &text[chunk_around(text, r)];
     chunk.contains("://")
         || chunk.contains("www.")
         || chunk.contains('@')
