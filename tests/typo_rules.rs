@@ -587,3 +587,85 @@ fn a_capital_heavy_sentence_is_not_taken_for_a_headline() {
         sibs,
     );
 }
+
+// ------------------------------------------------------------------ many siblings
+
+/// A story followed by a dozen outlets: with eight siblings or more the rules ask an index of
+/// all of them which siblings can answer, instead of asking each. The answers must not change.
+#[test]
+fn a_story_with_many_siblings_gets_the_same_findings() {
+    const FILLER: &[&str] = &[
+        "The council met on Tuesday to discuss the harbour budget.",
+        "Ferry operators said the timetable would change in spring.",
+        "Residents of the northern district asked for more buses.",
+        "The mayor's office declined to comment on the strike.",
+        "Dock workers gathered outside the terminal before dawn.",
+        "A spokesperson for the port authority said talks continue.",
+        "Passengers were advised to check the schedule online.",
+        "Unions have called similar stoppages twice this year.",
+        "The regional minister is expected to visit on Thursday.",
+        "Freight traffic was diverted to the southern quay.",
+    ];
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "typo/sibling",
+            "Workers fear losing jobs to the automaton of the northern terminal.",
+            &[
+                "Unions fear losing jobs to the automation of the northern terminal, officials said.",
+                "Many fear losing jobs to the automation of the northern terminal.",
+            ],
+        ),
+        (
+            "typo/spelling",
+            "The goverment said it would respond.",
+            &["The government said on Monday it would respond to the report."],
+        ),
+        ("name", "Secretary of State Anthony Blinken arrived in Beijing.", BLINKEN),
+        (
+            "name",
+            "Independent analyst Konstantin Kalashev said the trip mattered.",
+            &["Political analyst Konstantin Kalachev highlighted the trip's significance."],
+        ),
+        (
+            "typo/sibling",
+            "Officials said the trial would resume on Monday.",
+            &[
+                "Officials said the trail would resume on Monday.",
+                "Officials said the trial would resume on Monday, the court said.",
+            ],
+        ),
+    ];
+    let summary = |f: &[Finding], draft: &str| -> Vec<(String, String, String, bool)> {
+        f.iter()
+            .map(|f| {
+                let fix = &f.fixes[0];
+                (
+                    f.rule.to_string(),
+                    draft[f.range.clone()].to_string(),
+                    apply_edits(draft, fix.edits.clone()),
+                    fix.applicability == Applicability::Safe,
+                )
+            })
+            .collect()
+    };
+    for (rule, draft, evidence) in cases {
+        let few = run(rule, draft, evidence);
+        let mut many: Vec<&str> = evidence.to_vec();
+        many.extend(FILLER);
+        assert!(many.len() >= 8);
+        let with_many = run(rule, draft, &many);
+        assert_eq!(
+            summary(&few, draft),
+            summary(&with_many, draft),
+            "{rule} on {draft:?}"
+        );
+    }
+    // And the cases that must be found are found.
+    let many =
+        |e: &[&'static str]| -> Vec<&'static str> { e.iter().chain(FILLER).copied().collect() };
+    assert_eq!(run("typo/sibling", cases[0].1, &many(cases[0].2)).len(), 1);
+    assert_eq!(run("typo/spelling", cases[1].1, &many(cases[1].2)).len(), 1);
+    assert_eq!(run("name", cases[2].1, &many(cases[2].2)).len(), 1);
+    assert_eq!(run("name", cases[3].1, &many(cases[3].2)).len(), 1);
+    assert!(run("typo/sibling", cases[4].1, &many(cases[4].2)).is_empty());
+}

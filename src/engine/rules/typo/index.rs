@@ -516,3 +516,160 @@ impl CorpusIndex for TypoIndex {
 pub fn shift(r: &Range<usize>, by: usize) -> Range<usize> {
     r.start + by..r.end + by
 }
+
+/// A story's siblings indexed together: for each question the typo and name rules put to the
+/// siblings, which of them can have an answer. With a hundred siblings a keystroke then asks
+/// each question once, not once per sibling; the rules still read the answers from those
+/// siblings' own [`SibIndex`], in the same order, so the findings do not change.
+#[derive(Debug, Default)]
+pub struct Story {
+    /// Word hash -> siblings using the word.
+    words: Postings,
+    /// Context key -> siblings with a word in that context.
+    ctx: Postings,
+    /// Name word -> siblings with it in a capitalised run.
+    names: HashMap<String, Vec<u16>>,
+    /// The name words, by length in characters.
+    names_by_len: HashMap<usize, Vec<String>>,
+    /// Lower-case words (as some sibling writes them: not capitalised, not a number), by
+    /// first character, with the siblings writing them so.
+    lower: HashMap<char, Vec<(String, Vec<u16>)>>,
+}
+
+/// u64 key -> sorted siblings, packed.
+#[derive(Debug, Default)]
+struct Postings {
+    at: IdMap<(u32, u32)>,
+    sibs: Vec<u16>,
+}
+
+impl Postings {
+    fn build(mut v: Vec<(u64, u16)>) -> Postings {
+        v.sort_unstable();
+        v.dedup();
+        let mut at: IdMap<(u32, u32)> = IdMap::default();
+        for (i, &(k, _)) in v.iter().enumerate() {
+            at.entry(k).or_insert((i as u32, 0)).1 += 1;
+        }
+        Postings {
+            at,
+            sibs: v.into_iter().map(|x| x.1).collect(),
+        }
+    }
+
+    fn get(&self, k: u64) -> &[u16] {
+        match self.at.get(&k) {
+            Some(&(i, n)) => &self.sibs[i as usize..(i + n) as usize],
+            None => &[],
+        }
+    }
+}
+
+/// Sorted union of sibling lists.
+fn union<'a>(lists: impl IntoIterator<Item = &'a [u16]>) -> Vec<u16> {
+    let mut v: Vec<u16> = lists.into_iter().flatten().copied().collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+impl Story {
+    pub fn build(sibs: &[Arc<SibIndex>]) -> Story {
+        let mut words = Vec::new();
+        let mut ctx = Vec::new();
+        let mut names: HashMap<String, Vec<u16>> = HashMap::new();
+        let mut lower: HashMap<&str, Vec<u16>> = HashMap::new();
+        let mut lower_order: Vec<&str> = Vec::new();
+        for (s, ix) in sibs.iter().enumerate() {
+            let s = s as u16;
+            words.extend(ix.vocab.iter().map(|&h| (h, s)));
+            ctx.extend(ix.ctx.iter().map(|&(k, _)| (k, s)));
+            for k in ix.name_words.keys() {
+                let v = names.entry(k.clone()).or_default();
+                if v.last() != Some(&s) {
+                    v.push(s);
+                }
+            }
+            for w in &ix.words {
+                if w.cap || w.number {
+                    continue;
+                }
+                let v = lower.entry(w.norm.as_str()).or_insert_with(|| {
+                    lower_order.push(w.norm.as_str());
+                    Vec::new()
+                });
+                if v.last() != Some(&s) {
+                    v.push(s);
+                }
+            }
+        }
+        let mut names_by_len: HashMap<usize, Vec<String>> = HashMap::new();
+        for k in names.keys() {
+            names_by_len
+                .entry(k.chars().count())
+                .or_default()
+                .push(k.clone());
+        }
+        let mut by_first: HashMap<char, Vec<(String, Vec<u16>)>> = HashMap::new();
+        for w in lower_order {
+            if let Some(c) = w.chars().next() {
+                let sibs = lower.remove(w).unwrap_or_default();
+                by_first.entry(c).or_default().push((w.to_string(), sibs));
+            }
+        }
+        Story {
+            words: Postings::build(words),
+            ctx: Postings::build(ctx),
+            names,
+            names_by_len,
+            lower: by_first,
+        }
+    }
+
+    /// Some sibling uses the word `h`.
+    pub fn has(&self, h: u64) -> bool {
+        !self.words.get(h).is_empty()
+    }
+
+    /// Siblings with a word in any of the contexts `keys`.
+    pub fn with_ctx(&self, keys: &[u64]) -> Vec<u16> {
+        union(keys.iter().map(|&k| self.ctx.get(k)))
+    }
+
+    /// Siblings with any of `forms` in a capitalised run.
+    pub fn with_names(&self, forms: &[&str]) -> Vec<u16> {
+        union(
+            forms
+                .iter()
+                .filter_map(|f| self.names.get(*f).map(Vec::as_slice)),
+        )
+    }
+
+    /// Siblings with a name word `k` of `len` characters, give or take one, for which `near`
+    /// holds.
+    pub fn with_name_near(&self, len: usize, near: impl Fn(&str) -> bool) -> Vec<u16> {
+        let mut lists: Vec<&[u16]> = Vec::new();
+        for l in len.saturating_sub(1)..=len + 1 {
+            for k in self.names_by_len.get(&l).into_iter().flatten() {
+                if near(k) {
+                    if let Some(v) = self.names.get(k) {
+                        lists.push(v);
+                    }
+                }
+            }
+        }
+        union(lists)
+    }
+
+    /// Siblings writing a lower-case word that starts with `first` for which `near` holds.
+    pub fn with_lower_near(&self, first: char, near: impl Fn(&str) -> bool) -> Vec<u16> {
+        union(
+            self.lower
+                .get(&first)
+                .into_iter()
+                .flatten()
+                .filter(|(w, _)| near(w))
+                .map(|(_, v)| v.as_slice()),
+        )
+    }
+}

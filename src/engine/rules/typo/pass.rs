@@ -12,7 +12,7 @@ use crate::engine::rules::Context;
 
 use super::data::{KnownNames, BUNDLED, CONFUSABLES};
 use super::dictionary;
-use super::index::{conf_key, ctx_key, para_data, ParaData, SibIndex, Summary, TypoIndex};
+use super::index::{conf_key, ctx_key, para_data, ParaData, SibIndex, Story, Summary, TypoIndex};
 use super::index::{LL, LR, RR};
 use super::text::{
     hash, inflection, is_function_word, match_apostrophe, match_case, name_form, norm, osa, pair,
@@ -89,6 +89,11 @@ static BUNDLED_BY_SHAPE: LazyLock<HashMap<(char, usize), Vec<(&'static str, &'st
         }
         m
     });
+
+/// Sibling sets this large get a [`Story`] index.
+const STORY_MIN: usize = 8;
+
+static STORIES: Memo<u64, Arc<Story>> = Memo::new(4);
 
 static PARA_FINDINGS: Memo<u64, Arc<Vec<Finding>>> = Memo::new(20_000);
 
@@ -275,6 +280,8 @@ struct Sib {
 /// Everything a paragraph's check reads besides its own text.
 struct Env<'a> {
     sibs: Vec<Sib>,
+    /// The siblings indexed together, when there are enough of them to be worth it.
+    story: Option<Arc<Story>>,
     index: Option<&'a TypoIndex>,
     own: Option<Arc<Summary>>,
     shared: Option<Arc<KnownNames>>,
@@ -295,15 +302,28 @@ impl<'a> Env<'a> {
         let on = RULES.map(|r| cx.config.rule_setting(r) != Some(RuleSetting::Off));
         let ignored = ignored_words(a);
         let repeated = repeated_oddwords(a);
+        let sibs: Vec<Sib> = cx
+            .siblings
+            .iter()
+            .map(|s| Sib {
+                ix: SibIndex::of(&s.analysis),
+                a: s.analysis.clone(),
+            })
+            .collect();
+        let story = (sibs.len() >= STORY_MIN).then(|| {
+            let mut k = 0x5707_u64;
+            for s in cx.siblings {
+                k = pair(k, s.analysis.doc.hash());
+                k = pair(k, hash(&s.analysis.doc.path().to_string_lossy()));
+            }
+            STORIES.get_or_insert_with(k, || {
+                let ixs: Vec<Arc<SibIndex>> = sibs.iter().map(|s| s.ix.clone()).collect();
+                Arc::new(Story::build(&ixs))
+            })
+        });
         Env {
-            sibs: cx
-                .siblings
-                .iter()
-                .map(|s| Sib {
-                    ix: SibIndex::of(&s.analysis),
-                    a: s.analysis.clone(),
-                })
-                .collect(),
+            sibs,
+            story,
             index,
             own,
             shared: None,
@@ -313,6 +333,34 @@ impl<'a> Env<'a> {
             on,
             fp,
         }
+    }
+
+    /// The siblings the story index picks (all of them without one), in order.
+    fn pick(&self, f: impl FnOnce(&Story) -> Vec<u16>) -> Vec<&Sib> {
+        match &self.story {
+            Some(st) => f(st)
+                .into_iter()
+                .filter_map(|i| self.sibs.get(usize::from(i)))
+                .collect(),
+            None => self.sibs.iter().collect(),
+        }
+    }
+
+    /// Some sibling uses the word `h`.
+    fn sibling_has(&self, h: u64) -> bool {
+        match &self.story {
+            Some(st) => st.has(h),
+            None => self.sibs.iter().any(|s| s.ix.has(h)),
+        }
+    }
+
+    /// How many siblings (up to `enough`) have the name words `seq` in a capitalised run.
+    fn name_seq_count(&self, seq: &[&str], enough: usize) -> usize {
+        self.pick(|st| st.with_names(&seq[..1]))
+            .into_iter()
+            .filter(|x| x.ix.has_name_seq(seq))
+            .take(enough)
+            .count()
     }
 
     fn on(&self, rule: &str) -> bool {
@@ -357,13 +405,7 @@ impl<'a> Env<'a> {
             for s in 0..forms.len() {
                 for e in s + 2..=forms.len().min(s + 8) {
                     if self.is_known_name(&forms[s..e].join(" "))
-                        || self.sibs.len() >= 2
-                            && self
-                                .sibs
-                                .iter()
-                                .filter(|x| x.ix.has_name_seq(&forms[s..e]))
-                                .count()
-                                >= 2
+                        || self.sibs.len() >= 2 && self.name_seq_count(&forms[s..e], 2) >= 2
                     {
                         for &i in &r.words[s..e] {
                             claimed[i] = true;
@@ -710,7 +752,7 @@ impl Env<'_> {
         if self.on(NAME_SIBLING) && !self.sibs.is_empty() {
             // (position in run, replacement as written) -> sibling evidence
             let mut cands: Vec<(usize, String, Vec<Related>, usize)> = Vec::new();
-            for sib in &self.sibs {
+            for sib in self.pick(|st| st.with_names(forms)) {
                 for (p, f) in forms.iter().enumerate() {
                     let Some(list) = sib.ix.name_words.get(*f) else {
                         continue;
@@ -721,7 +763,7 @@ impl Env<'_> {
                             continue;
                         };
                         // The draft's own spelling is in a sibling: both are in use.
-                        if self.sibs.iter().any(|s| s.ix.has_name_seq(&forms[lo..hi])) {
+                        if self.name_seq_count(&forms[lo..hi], 1) > 0 {
                             continue;
                         }
                         let w2 = &sib.ix.words[idx2[y]];
@@ -937,19 +979,18 @@ impl Env<'_> {
             || self.known_capword(form)
             || self.ignored.contains(form)
             || self.ignored.contains(&w.norm)
-            || self
-                .sibs
-                .iter()
-                .any(|s| s.ix.has(w.h) || s.ix.has(hash(form)))
+            || self.sibling_has(w.h)
+            || self.sibling_has(hash(form))
         {
             return None;
         }
         // Siblings.
         let mut cands: Vec<(String, Vec<Related>)> = Vec::new();
         if self.on(NAME_SIBLING) {
-            for sib in &self.sibs {
+            let near = |k: &str| near_name(form, k, false) && osa(form, k, 1) == 1;
+            for sib in self.pick(|st| st.with_name_near(form.chars().count(), near)) {
                 for (k, list) in &sib.ix.name_words {
-                    if !near_name(form, k, false) || osa(form, k, 1) != 1 {
+                    if !near(k) {
                         continue;
                     }
                     let Some(&(rid, q)) = list.first() else {
@@ -1112,7 +1153,12 @@ impl Env<'_> {
             (LL, c.before[1], c.before[0]),
             (RR, c.after[0], c.after[1]),
         ];
-        for sib in &self.sibs {
+        let live: Vec<u64> = keys
+            .iter()
+            .filter(|k| k.1 != 0 && k.2 != 0)
+            .map(|&(kind, x, y)| ctx_key(kind, x, y))
+            .collect();
+        for sib in self.pick(|st| st.with_ctx(&live)) {
             for &(kind, x, y) in &keys {
                 if x == 0 || y == 0 {
                     continue;
@@ -1216,7 +1262,7 @@ impl Env<'_> {
                 .cmp(&a.rel.len())
                 .then(b.strength.cmp(&a.strength))
         });
-        let used_by_siblings = self.sibs.iter().any(|s| s.ix.has(w.h));
+        let used_by_siblings = self.sibling_has(w.h);
         let backed = cands[0].rel.len() >= 2 || !is_word;
         let safe = cands.len() == 1 && !used_by_siblings && cands[0].strength >= 2 && backed;
         let range = w.range.start + base..w.range.end + base;
@@ -1356,7 +1402,7 @@ impl Env<'_> {
             }
         }
         let (tier, cands) = best?;
-        let used_by_siblings = self.sibs.iter().any(|s| s.ix.has(w.h));
+        let used_by_siblings = self.sibling_has(w.h);
         // One sibling against the draft is a tie unless the context or the word itself sides
         // with the sibling.
         let backed = cands.len() == 1
@@ -1429,7 +1475,7 @@ impl Env<'_> {
         if !w.cap && dictionary::check(&super::text::match_case("X", &w.norm)) {
             return None;
         }
-        if self.sibs.iter().any(|s| s.ix.has(w.h)) || self.known_capword(form) {
+        if self.sibling_has(w.h) || self.known_capword(form) {
             return None;
         }
         // Used by at least two other articles of the workspace: a word of this desk.
@@ -1453,7 +1499,12 @@ impl Env<'_> {
         // Candidates: the siblings' words first, then the dictionary's.
         let mut cands: Vec<(String, bool)> = Vec::new();
         let first = w.norm.chars().next();
-        for s in &self.sibs {
+        let near = |c: &str| c.len().abs_diff(w.norm.len()) <= 1 && osa(&w.norm, c, 1) == 1;
+        let picked = match first {
+            Some(f) => self.pick(|st| st.with_lower_near(f, near)),
+            None => Vec::new(),
+        };
+        for s in picked {
             for sw in &s.ix.words {
                 if sw.cap
                     || sw.number
