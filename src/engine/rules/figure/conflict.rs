@@ -358,6 +358,8 @@ struct Profile {
     entries: Vec<(u32, f32, u16)>,
     /// The candidates' distinct value keys (for the verdict's dependencies).
     values: Vec<u64>,
+    /// (value key, candidate, score) per entry, sorted: the candidates stating one value.
+    by_value: Vec<(u64, u32, f32)>,
 }
 
 impl Profile {
@@ -372,6 +374,8 @@ impl Profile {
 static PROFILES: Memo<u64, Arc<Profile>> = Memo::new(16384);
 static TWINS: Memo<u64, Arc<Vec<(u16, u32)>>> = Memo::new(16384);
 static PARTIALS: Memo<u64, Arc<Partial>> = Memo::new(16384);
+static CLAIMS: Memo<u64, u64> = Memo::new(65536);
+static CLAIM_SETS: Memo<u64, u64> = Memo::new(16384);
 
 /// A running hash of u64s.
 struct Mixer(u64);
@@ -419,10 +423,18 @@ fn compute_profile(cl: &ClusterFigures, f: &Figure) -> Arc<Profile> {
         .map(|(c, (shared, n))| (c, normalise(shared, tf, cl.cands[c as usize].2), n))
         .collect();
     entries.sort_unstable_by_key(|e| e.0);
-    let mut values: Vec<u64> = entries.iter().map(|e| cl.cand_fig(e.0).vkey).collect();
-    values.sort_unstable();
+    let mut by_value: Vec<(u64, u32, f32)> = entries
+        .iter()
+        .map(|e| (cl.cand_fig(e.0).vkey, e.0, e.1))
+        .collect();
+    by_value.sort_unstable_by_key(|e| (e.0, e.1));
+    let mut values: Vec<u64> = by_value.iter().map(|e| e.0).collect();
     values.dedup();
-    Arc::new(Profile { entries, values })
+    Arc::new(Profile {
+        entries,
+        values,
+        by_value,
+    })
 }
 
 /// The siblings (and their figure) that state `f`'s own value about a compatible thing.
@@ -618,7 +630,7 @@ impl<'a> Draft<'a> {
     /// The key of figure `i`'s memoised verdict part: everything it reads (its own
     /// signature, its sentence mates, the draft's other statements of its candidates' values
     /// and whether they share its sentence, how often the draft mentions what it counts).
-    fn partial_key(&self, i: usize) -> u64 {
+    fn partial_key(&self, i: usize, claims: u64) -> u64 {
         let f = &self.figs[i];
         let mut m = Mixer::new(&[self.key, f.sig, 3]);
         let mut j = i;
@@ -631,18 +643,14 @@ impl<'a> Draft<'a> {
             }
             j += 1;
         }
-        // The draft's statements of the candidates' values (itself included: a key that
-        // says more than needed is still a right key).
         m.add(4);
-        m.add(f.sentence as u64);
         for t in self.twins[i].iter() {
             m.add(u64::from(t.0) + 0x100);
         }
-        for vk in self.open_values(i) {
-            if let Some(x) = self.value_mix.get(&vk) {
-                m.add(*x);
-            }
-        }
+        // The draft's other statements of the candidates' values: which candidates each
+        // takes for itself. Not their wording: typing next to one figure must not redo every
+        // verdict whose candidates state its value.
+        m.add(claims);
         m.add(5);
         let kc = kind_code(f.kind);
         for &ck in f.counted_keys.iter() {
@@ -658,6 +666,89 @@ impl<'a> Draft<'a> {
         m.0
     }
 
+    /// For each figure of `open`, a fingerprint per claimer (see [`Draft::claimers`]) of which
+    /// of the figure's candidates the claimer takes for itself: what [`Draft::partial`] reads
+    /// of the claimer. Memoised by both figures' signatures.
+    fn claims(&self, open: &[usize]) -> Vec<u64> {
+        // Memoised per figure by the wording of every claimer, so typing next to one redoes
+        // only the figures it may claim for, and those from the per-pair memo.
+        let keys: Vec<u64> = open.iter().map(|&i| self.claims_key(i)).collect();
+        let mut out = CLAIM_SETS.get_many(&keys);
+        let miss: Vec<usize> = (0..open.len()).filter(|&k| out[k].is_none()).collect();
+        if !miss.is_empty() {
+            let figs: Vec<usize> = miss.iter().map(|&k| open[k]).collect();
+            let mut new = Vec::new();
+            for (&k, prints) in miss.iter().zip(self.claim_prints(&figs)) {
+                let mut m = Mixer::new(&[9]);
+                for p in prints {
+                    m.add(p);
+                }
+                out[k] = Some(m.0);
+                new.push((keys[k], m.0));
+            }
+            CLAIM_SETS.insert_many(new);
+        }
+        out.into_iter().map(|v| v.unwrap_or(0)).collect()
+    }
+
+    /// What the claimers of `i` are: the key of [`Draft::claims`].
+    fn claims_key(&self, i: usize) -> u64 {
+        let f = &self.figs[i];
+        let mut m = Mixer::new(&[self.key, f.sig, f.sentence as u64, 8]);
+        for vk in self.open_values(i) {
+            if let Some(x) = self.value_mix.get(&vk) {
+                m.add(*x);
+            }
+        }
+        m.0
+    }
+
+    /// Per figure of `open`, per claimer, [`Draft::claim_print`] (memoised per pair).
+    fn claim_prints(&self, open: &[usize]) -> Vec<Vec<u64>> {
+        let pairs: Vec<Vec<usize>> = open.iter().map(|&i| self.claimers(i)).collect();
+        let mut keys = Vec::new();
+        let mut at = Vec::new();
+        for (&i, js) in open.iter().zip(&pairs) {
+            let f = &self.figs[i];
+            for &j in js {
+                let d = &self.figs[j];
+                keys.push(mix(&[
+                    self.key,
+                    f.sig,
+                    d.sig,
+                    u64::from(f.sentence == d.sentence),
+                    6,
+                ]));
+                at.push((i, j));
+            }
+        }
+        let found = batch(&CLAIMS, &keys, |k| {
+            let (i, j) = at[k];
+            self.claim_print(i, j)
+        });
+        let mut found = found.into_iter();
+        pairs
+            .iter()
+            .map(|js| js.iter().map(|_| found.next().unwrap_or(0)).collect())
+            .collect()
+    }
+
+    /// Which of `i`'s candidates stating `j`'s value `j` would take for itself in
+    /// [`Draft::partial`], as a fingerprint.
+    fn claim_print(&self, i: usize, j: usize) -> u64 {
+        let (f, d) = (&self.figs[i], &self.figs[j]);
+        let mut m = Mixer::new(&[d.vkey, d.shape, 7]);
+        m.add(u64::from(f.sentence == d.sentence));
+        m.add(u64::from(self.restated(f, d)));
+        let bv = &self.profiles[i].by_value;
+        let from = bv.partition_point(|e| e.0 < d.vkey);
+        for &(_, c, score) in bv[from..].iter().take_while(|e| e.0 == d.vkey) {
+            m.add(u64::from(c));
+            m.add(u64::from(self.profiles[j].score(c) >= score));
+        }
+        m.0
+    }
+
     /// What the siblings say about every figure (memoised parts fetched and stored in one
     /// go; pairing by elimination checked afresh).
     fn verdicts(&self) -> Vec<Option<Verdict>> {
@@ -667,7 +758,12 @@ impl<'a> Draft<'a> {
         let open: Vec<usize> = (0..self.figs.len())
             .filter(|&i| !self.cl.all_state(&self.twins[i]))
             .collect();
-        let keys: Vec<u64> = open.iter().map(|&i| self.partial_key(i)).collect();
+        let claims = self.claims(&open);
+        let keys: Vec<u64> = open
+            .iter()
+            .zip(&claims)
+            .map(|(&i, &c)| self.partial_key(i, c))
+            .collect();
         let parts = batch(&PARTIALS, &keys, |k| Arc::new(self.partial(open[k])));
         let mut out: Vec<Option<Verdict>> = vec![None; self.figs.len()];
         for (&i, p) in open.iter().zip(parts) {
@@ -692,7 +788,8 @@ impl<'a> Draft<'a> {
 
     /// What the siblings say about figure `i`.
     fn verdict(&self, i: usize) -> Verdict {
-        let k = self.partial_key(i);
+        let claims = self.claims(&[i]).pop().unwrap_or_default();
+        let k = self.partial_key(i, claims);
         let p = batch(&PARTIALS, &[k], |_| Arc::new(self.partial(i)));
         self.finish(i, p.into_iter().next().expect("one"))
     }
