@@ -363,6 +363,14 @@ struct Profile {
 }
 
 impl Profile {
+    /// The entries of candidates stating `vkey`, by candidate id.
+    fn of_value(&self, vkey: u64) -> &[(u64, u32, f32)] {
+        let bv = &self.by_value;
+        let from = bv.partition_point(|e| e.0 < vkey);
+        let to = from + bv[from..].partition_point(|e| e.0 == vkey);
+        &bv[from..to]
+    }
+
     fn score(&self, c: u32) -> f32 {
         self.entries
             .binary_search_by_key(&c, |e| e.0)
@@ -405,24 +413,33 @@ fn profile_key(key: u64, f: &Figure) -> u64 {
 
 fn compute_profile(cl: &ClusterFigures, f: &Figure) -> Arc<Profile> {
     let kc = kind_code(f.kind);
-    let mut acc: IdMap<u32, (f32, u16)> = IdMap::default();
+    // Shared weight and words per candidate, in a dense array: a story of a hundred
+    // siblings has thousands of candidates and a common word posts most of them.
+    let mut acc: Vec<(f32, u16)> = vec![(0.0, 0); cl.cands.len()];
+    let mut touched: Vec<u32> = Vec::new();
     for &(w, wt) in f.context.iter() {
         if let Some(p) = cl.postings.get(&posting_key(kc, w)) {
             let x = cl.weight(w, wt);
             for &(c, wg) in p {
-                let e = acc.entry(c).or_default();
+                let e = &mut acc[c as usize];
+                if e.1 == 0 {
+                    touched.push(c);
+                }
                 e.0 += x.min(wg);
                 e.1 += 1;
             }
         }
     }
+    touched.sort_unstable();
     let tf: f32 = f.context.iter().map(|x| cl.weight(x.0, x.1)).sum();
-    let mut entries: Vec<(u32, f32, u16)> = acc
+    let entries: Vec<(u32, f32, u16)> = touched
         .into_iter()
-        .filter(|(c, _)| compatible(f, cl.cand_fig(*c)))
-        .map(|(c, (shared, n))| (c, normalise(shared, tf, cl.cands[c as usize].2), n))
+        .filter(|&c| compatible(f, cl.cand_fig(c)))
+        .map(|c| {
+            let (shared, n) = acc[c as usize];
+            (c, normalise(shared, tf, cl.cands[c as usize].2), n)
+        })
         .collect();
-    entries.sort_unstable_by_key(|e| e.0);
     let mut by_value: Vec<(u64, u32, f32)> = entries
         .iter()
         .map(|e| (cl.cand_fig(e.0).vkey, e.0, e.1))
@@ -740,11 +757,22 @@ impl<'a> Draft<'a> {
         let mut m = Mixer::new(&[d.vkey, d.shape, 7]);
         m.add(u64::from(f.sentence == d.sentence));
         m.add(u64::from(self.restated(f, d)));
-        let bv = &self.profiles[i].by_value;
-        let from = bv.partition_point(|e| e.0 < d.vkey);
-        for &(_, c, score) in bv[from..].iter().take_while(|e| e.0 == d.vkey) {
+        // Both profiles' candidates stating the value, merged by candidate id.
+        let mine = self.profiles[j].of_value(d.vkey);
+        let mut k = 0;
+        // Siblings that state `f`'s own value are never asked about it.
+        let agreeing = &self.twins[i];
+        for &(_, c, score) in self.profiles[i].of_value(d.vkey) {
+            let sib = self.cl.cands[c as usize].0;
+            if agreeing.binary_search_by_key(&sib, |t| t.0).is_ok() {
+                continue;
+            }
+            while k < mine.len() && mine[k].1 < c {
+                k += 1;
+            }
+            let theirs = mine.get(k).filter(|e| e.1 == c).map_or(0.0, |e| e.2);
             m.add(u64::from(c));
-            m.add(u64::from(self.profiles[j].score(c) >= score));
+            m.add(u64::from(theirs >= score));
         }
         m.0
     }
