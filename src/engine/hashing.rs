@@ -47,15 +47,51 @@ pub fn pair(a: u64, b: u64) -> u64 {
     a.rotate_left(17) ^ b.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0x5bd1_e995
 }
 
-/// A process-wide cache of values worked out from text, for `static`s: at most `cap` entries,
-/// emptied when full (what a keystroke needs is recomputed at once; what it does not goes).
-/// Values are computed without holding the lock.
+/// A process-wide cache of values worked out from text, for `static`s, in two generations.
+/// When the young one holds `cap / 2` values and another comes, it becomes the old one and the
+/// previous old one goes; a value found in the old generation moves back to the young one
+/// (while that holds fewer than `cap`, so never more than `2 × cap` entries in all). So what
+/// keystrokes keep asking for stays, what they stopped asking for goes, and no keystroke finds
+/// the cache empty. Values are computed without holding the lock.
 pub struct Memo<K, V> {
     cap: usize,
-    map: Mutex<Option<IdMap<K, V>>>,
+    map: Mutex<Option<Generations<K, V>>>,
 }
 
-impl<K: Hash + Eq, V: Clone> Memo<K, V> {
+struct Generations<K, V> {
+    young: IdMap<K, V>,
+    old: IdMap<K, V>,
+    /// Promotions stop when the young generation holds this many (so at most twice as
+    /// many entries in all).
+    cap: usize,
+}
+
+impl<K: Hash + Eq, V: Clone> Generations<K, V> {
+    fn get(&mut self, key: &K) -> Option<V>
+    where
+        K: Clone,
+    {
+        if let Some(v) = self.young.get(key) {
+            return Some(v.clone());
+        }
+        let v = self.old.get(key)?.clone();
+        if self.young.len() < self.cap {
+            if let Some((k, v)) = self.old.remove_entry(key) {
+                self.young.insert(k, v);
+            }
+        }
+        Some(v)
+    }
+
+    fn insert(&mut self, cap: usize, key: K, value: V) {
+        if self.young.len() >= (cap / 2).max(1) {
+            self.old = std::mem::take(&mut self.young);
+        }
+        self.young.insert(key, value);
+    }
+}
+
+impl<K: Hash + Eq + Clone, V: Clone> Memo<K, V> {
     pub const fn new(cap: usize) -> Memo<K, V> {
         Memo {
             cap,
@@ -63,40 +99,46 @@ impl<K: Hash + Eq, V: Clone> Memo<K, V> {
         }
     }
 
+    fn lock(&self) -> std::sync::MutexGuard<'_, Option<Generations<K, V>>> {
+        self.map.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     pub fn get(&self, key: &K) -> Option<V> {
-        let g = self.map.lock().unwrap_or_else(|e| e.into_inner());
-        g.as_ref()?.get(key).cloned()
+        self.lock().as_mut()?.get(key)
     }
 
     pub fn insert(&self, key: K, value: V) {
-        let mut g = self.map.lock().unwrap_or_else(|e| e.into_inner());
-        let m = g.get_or_insert_with(IdMap::default);
-        if m.len() >= self.cap {
-            m.clear();
-        }
-        m.insert(key, value);
+        let mut g = self.lock();
+        let m = g.get_or_insert_with(|| Generations {
+            young: IdMap::default(),
+            old: IdMap::default(),
+            cap: self.cap,
+        });
+        m.insert(self.cap, key, value);
     }
 
     /// Several lookups under one lock.
     pub fn get_many(&self, keys: &[K]) -> Vec<Option<V>> {
-        let g = self.map.lock().unwrap_or_else(|e| e.into_inner());
-        match g.as_ref() {
-            Some(m) => keys.iter().map(|k| m.get(k).cloned()).collect(),
+        match self.lock().as_mut() {
+            Some(m) => keys.iter().map(|k| m.get(k)).collect(),
             None => vec![None; keys.len()],
         }
     }
 
-    /// Several insertions under one lock (the cache is emptied first if they would not fit).
+    /// Several insertions under one lock.
     pub fn insert_many(&self, items: Vec<(K, V)>) {
         if items.is_empty() {
             return;
         }
-        let mut g = self.map.lock().unwrap_or_else(|e| e.into_inner());
-        let m = g.get_or_insert_with(IdMap::default);
-        if m.len() + items.len() >= self.cap {
-            m.clear();
+        let mut g = self.lock();
+        let m = g.get_or_insert_with(|| Generations {
+            young: IdMap::default(),
+            old: IdMap::default(),
+            cap: self.cap,
+        });
+        for (k, v) in items {
+            m.insert(self.cap, k, v);
         }
-        m.extend(items);
     }
 
     /// The cached value for `key`, or `make()` cached.
@@ -126,21 +168,26 @@ mod tests {
     }
 
     #[test]
-    fn memo_recomputes_after_it_empties() {
-        static M: Memo<u64, u64> = Memo::new(2);
-        let mut calls = 0;
-        let mut get = |k: u64| {
+    fn memo_keeps_what_is_still_asked_for() {
+        static M: Memo<u64, u64> = Memo::new(4);
+        let calls = std::cell::Cell::new(0);
+        let get = |k: u64| {
             M.get_or_insert_with(k, || {
-                calls += 1;
+                calls.set(calls.get() + 1);
                 k * 10
             })
         };
         assert_eq!(get(1), 10);
-        assert_eq!(get(1), 10);
         assert_eq!(get(2), 20);
-        // Full: the third key empties the cache, so 1 is worked out again.
+        // The young generation is full: 1 and 2 become the old one.
         assert_eq!(get(3), 30);
+        // 1 is still there, and comes back to the young generation.
         assert_eq!(get(1), 10);
-        assert_eq!(calls, 4);
+        assert_eq!(calls.get(), 3);
+        // 3 and 1 become old, 2 goes.
+        assert_eq!(get(4), 40);
+        assert_eq!(get(2), 20);
+        assert_eq!(get(1), 10);
+        assert_eq!(calls.get(), 5);
     }
 }
