@@ -525,8 +525,16 @@ pub fn shift(r: &Range<usize>, by: usize) -> Range<usize> {
 pub struct Story {
     /// Word hash -> siblings using the word.
     words: Postings,
-    /// Context key -> siblings with a word in that context.
-    ctx: Postings,
+    /// Context key -> the distinct words found in it (hash, index into `norms`), and
+    /// (context key, word) -> the siblings with that word there.
+    ctx_words: IdMap<Vec<(u64, u32)>>,
+    ctx_word_sibs: Postings,
+    /// Normal forms of the words in `ctx_words`, with whether every occurrence is a number.
+    norms: Vec<(String, bool)>,
+    /// Distinct capitalised runs (name forms) and the siblings with them; name word ->
+    /// (distinct run, position).
+    runs: Vec<(Vec<String>, Vec<u16>)>,
+    run_words: HashMap<String, Vec<(u32, u8)>>,
     /// Name word -> siblings with it in a capitalised run.
     names: HashMap<String, Vec<u16>>,
     /// The name words, by length in characters.
@@ -576,14 +584,44 @@ fn union<'a>(lists: impl IntoIterator<Item = &'a [u16]>) -> Vec<u16> {
 impl Story {
     pub fn build(sibs: &[Arc<SibIndex>]) -> Story {
         let mut words = Vec::new();
-        let mut ctx = Vec::new();
         let mut names: HashMap<String, Vec<u16>> = HashMap::new();
         let mut lower: HashMap<&str, Vec<u16>> = HashMap::new();
         let mut lower_order: Vec<&str> = Vec::new();
+        let mut ctx_words: IdMap<Vec<(u64, u32)>> = IdMap::default();
+        let mut ctx_word_sibs = Vec::new();
+        let mut norm_ids: IdMap<u32> = IdMap::default();
+        let mut norms: Vec<(String, bool)> = Vec::new();
+        let mut run_ids: HashMap<&[String], u32> = HashMap::new();
+        let mut runs: Vec<(Vec<String>, Vec<u16>)> = Vec::new();
         for (s, ix) in sibs.iter().enumerate() {
             let s = s as u16;
             words.extend(ix.vocab.iter().map(|&h| (h, s)));
-            ctx.extend(ix.ctx.iter().map(|&(k, _)| (k, s)));
+            for &(k, j) in &ix.ctx {
+                let w = &ix.words[j as usize];
+                let id = *norm_ids.entry(w.h).or_insert_with(|| {
+                    norms.push((w.norm.clone(), true));
+                    (norms.len() - 1) as u32
+                });
+                norms[id as usize].1 &= w.number;
+                let pk = pair(k, w.h);
+                if ctx_word_sibs.last() != Some(&(pk, s)) {
+                    ctx_word_sibs.push((pk, s));
+                }
+                let v = ctx_words.entry(k).or_default();
+                if !v.iter().any(|x| x.0 == w.h) {
+                    v.push((w.h, id));
+                }
+            }
+            for (forms, _) in &ix.runs {
+                let id = *run_ids.entry(forms.as_slice()).or_insert_with(|| {
+                    runs.push((forms.clone(), Vec::new()));
+                    (runs.len() - 1) as u32
+                });
+                let v = &mut runs[id as usize].1;
+                if v.last() != Some(&s) {
+                    v.push(s);
+                }
+            }
             for k in ix.name_words.keys() {
                 let v = names.entry(k.clone()).or_default();
                 if v.last() != Some(&s) {
@@ -617,9 +655,22 @@ impl Story {
                 by_first.entry(c).or_default().push((w.to_string(), sibs));
             }
         }
+        let mut run_words: HashMap<String, Vec<(u32, u8)>> = HashMap::new();
+        for (id, (forms, _)) in runs.iter().enumerate() {
+            for (q, f) in forms.iter().enumerate() {
+                run_words
+                    .entry(f.clone())
+                    .or_default()
+                    .push((id as u32, q.min(255) as u8));
+            }
+        }
         Story {
             words: Postings::build(words),
-            ctx: Postings::build(ctx),
+            ctx_words,
+            ctx_word_sibs: Postings::build(ctx_word_sibs),
+            norms,
+            runs,
+            run_words,
             names,
             names_by_len,
             lower: by_first,
@@ -631,9 +682,43 @@ impl Story {
         !self.words.get(h).is_empty()
     }
 
-    /// Siblings with a word in any of the contexts `keys`.
-    pub fn with_ctx(&self, keys: &[u64]) -> Vec<u16> {
-        union(keys.iter().map(|&k| self.ctx.get(k)))
+    /// Some sibling has the word `h` in the context `key`.
+    pub fn has_in_ctx(&self, key: u64, h: u64) -> bool {
+        !self.ctx_word_sibs.get(pair(key, h)).is_empty()
+    }
+
+    /// Siblings with a word (not always a number) in one of the contexts `keys`, for whose
+    /// normal form `near` holds.
+    pub fn with_ctx_word(&self, keys: &[u64], near: impl Fn(&str) -> bool) -> Vec<u16> {
+        let mut lists: Vec<&[u16]> = Vec::new();
+        for &k in keys {
+            for &(h, id) in self.ctx_words.get(&k).into_iter().flatten() {
+                let (norm, number) = &self.norms[id as usize];
+                if !number && near(norm) {
+                    lists.push(self.ctx_word_sibs.get(pair(k, h)));
+                }
+            }
+        }
+        union(lists)
+    }
+
+    /// Siblings with a capitalised run for which `aligns(run, p, q)` holds, where word `p` of
+    /// `forms` is word `q` of the run.
+    pub fn with_run(
+        &self,
+        forms: &[&str],
+        aligns: impl Fn(&[String], usize, usize) -> bool,
+    ) -> Vec<u16> {
+        let mut lists: Vec<&[u16]> = Vec::new();
+        for (p, f) in forms.iter().enumerate() {
+            for &(id, q) in self.run_words.get(*f).into_iter().flatten() {
+                let (run, sibs) = &self.runs[id as usize];
+                if aligns(run, p, usize::from(q)) {
+                    lists.push(sibs);
+                }
+            }
+        }
+        union(lists)
     }
 
     /// Siblings with any of `forms` in a capitalised run.

@@ -752,7 +752,8 @@ impl Env<'_> {
         if self.on(NAME_SIBLING) && !self.sibs.is_empty() {
             // (position in run, replacement as written) -> sibling evidence
             let mut cands: Vec<(usize, String, Vec<Related>, usize)> = Vec::new();
-            for sib in self.pick(|st| st.with_names(forms)) {
+            let aligns = |run: &[String], p: usize, q: usize| align(forms, run, p, q).is_some();
+            for sib in self.pick(|st| st.with_run(forms, aligns)) {
                 for (p, f) in forms.iter().enumerate() {
                     let Some(list) = sib.ix.name_words.get(*f) else {
                         continue;
@@ -1158,7 +1159,20 @@ impl Env<'_> {
             .filter(|k| k.1 != 0 && k.2 != 0)
             .map(|&(kind, x, y)| ctx_key(kind, x, y))
             .collect();
-        for sib in self.pick(|st| st.with_ctx(&live)) {
+        let picked: Vec<&Sib> = match &self.story {
+            Some(st) => {
+                // A sibling uses the draft's word here: no finding, whoever else is near.
+                if live.iter().any(|&k| st.has_in_ctx(k, w.h)) {
+                    return None;
+                }
+                st.with_ctx_word(&live, |n| near_word(&w.norm, n))
+                    .into_iter()
+                    .filter_map(|i| self.sibs.get(usize::from(i)))
+                    .collect()
+            }
+            None => self.sibs.iter().collect(),
+        };
+        for sib in picked {
             for &(kind, x, y) in &keys {
                 if x == 0 || y == 0 {
                     continue;
