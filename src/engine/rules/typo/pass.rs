@@ -93,8 +93,6 @@ static BUNDLED_BY_SHAPE: LazyLock<HashMap<(char, usize), Vec<(&'static str, &'st
 /// Sibling sets this large get a [`Story`] index.
 const STORY_MIN: usize = 8;
 
-static STORIES: Memo<u64, Arc<Story>> = Memo::new(4);
-
 static PARA_FINDINGS: Memo<u64, Arc<Vec<Finding>>> = Memo::new(20_000);
 
 /// One run's name findings (relative to the start of its window), by [`window_key`].
@@ -189,15 +187,56 @@ pub fn ignored_words(a: &Analysis) -> Arc<HashSet<String>> {
     .clone()
 }
 
+/// The draft's siblings, in order: their paths and contents.
+fn siblings_key(cx: &Context<'_>) -> u64 {
+    let mut k = 0x5707_u64;
+    for s in cx.siblings {
+        k = pair(k, s.analysis.doc.hash());
+        let path = s.analysis.doc.path().as_os_str().as_encoded_bytes();
+        k = pair(k, xxhash_rust::xxh3::xxh3_64(path));
+    }
+    k
+}
+
+/// The siblings with their indexes, built once per set of siblings (not per keystroke).
+struct SibSet {
+    sibs: Vec<Sib>,
+    /// The siblings indexed together, when there are enough of them to be worth it.
+    story: Option<Story>,
+}
+
+impl std::ops::Deref for SibSet {
+    type Target = [Sib];
+    fn deref(&self) -> &[Sib] {
+        &self.sibs
+    }
+}
+
+static SIB_SETS: Memo<u64, Arc<SibSet>> = Memo::new(8);
+
+fn sib_set(cx: &Context<'_>) -> Arc<SibSet> {
+    SIB_SETS.get_or_insert_with(siblings_key(cx), || {
+        let sibs: Vec<Sib> = cx
+            .siblings
+            .iter()
+            .map(|s| Sib {
+                ix: SibIndex::of(&s.analysis),
+                a: s.analysis.clone(),
+            })
+            .collect();
+        let story = (sibs.len() >= STORY_MIN).then(|| {
+            let ixs: Vec<Arc<SibIndex>> = sibs.iter().map(|s| s.ix.clone()).collect();
+            Story::build(&ixs)
+        });
+        Arc::new(SibSet { sibs, story })
+    })
+}
+
 /// Everything besides a paragraph's own text that its findings depend on.
 fn env_fingerprint(cx: &Context<'_>) -> u64 {
     let a = cx.analysis;
     let index = cx.corpus.index::<TypoIndex>();
-    let mut fp = 0xF00D_u64;
-    for s in cx.siblings {
-        fp = pair(fp, s.analysis.doc.hash());
-        fp = pair(fp, hash(&s.analysis.doc.path().to_string_lossy()));
-    }
+    let mut fp = pair(0xF00D_u64, siblings_key(cx));
     fp = pair(fp, index.map_or(1, |i| i.fingerprint_without(a.doc.path())));
     fp = pair(fp, cx.config.typo.fingerprint());
     for (i, r) in RULES.iter().enumerate() {
@@ -279,9 +318,7 @@ struct Sib {
 
 /// Everything a paragraph's check reads besides its own text.
 struct Env<'a> {
-    sibs: Vec<Sib>,
-    /// The siblings indexed together, when there are enough of them to be worth it.
-    story: Option<Arc<Story>>,
+    sibs: Arc<SibSet>,
     index: Option<&'a TypoIndex>,
     own: Option<Arc<Summary>>,
     shared: Option<Arc<KnownNames>>,
@@ -302,28 +339,8 @@ impl<'a> Env<'a> {
         let on = RULES.map(|r| cx.config.rule_setting(r) != Some(RuleSetting::Off));
         let ignored = ignored_words(a);
         let repeated = repeated_oddwords(a);
-        let sibs: Vec<Sib> = cx
-            .siblings
-            .iter()
-            .map(|s| Sib {
-                ix: SibIndex::of(&s.analysis),
-                a: s.analysis.clone(),
-            })
-            .collect();
-        let story = (sibs.len() >= STORY_MIN).then(|| {
-            let mut k = 0x5707_u64;
-            for s in cx.siblings {
-                k = pair(k, s.analysis.doc.hash());
-                k = pair(k, hash(&s.analysis.doc.path().to_string_lossy()));
-            }
-            STORIES.get_or_insert_with(k, || {
-                let ixs: Vec<Arc<SibIndex>> = sibs.iter().map(|s| s.ix.clone()).collect();
-                Arc::new(Story::build(&ixs))
-            })
-        });
         Env {
-            sibs,
-            story,
+            sibs: sib_set(cx),
             index,
             own,
             shared: None,
@@ -337,7 +354,7 @@ impl<'a> Env<'a> {
 
     /// The siblings the story index picks (all of them without one), in order.
     fn pick(&self, f: impl FnOnce(&Story) -> Vec<u16>) -> Vec<&Sib> {
-        match &self.story {
+        match &self.sibs.story {
             Some(st) => f(st)
                 .into_iter()
                 .filter_map(|i| self.sibs.get(usize::from(i)))
@@ -348,7 +365,7 @@ impl<'a> Env<'a> {
 
     /// Some sibling uses the word `h`.
     fn sibling_has(&self, h: u64) -> bool {
-        match &self.story {
+        match &self.sibs.story {
             Some(st) => st.has(h),
             None => self.sibs.iter().any(|s| s.ix.has(h)),
         }
@@ -1159,7 +1176,7 @@ impl Env<'_> {
             .filter(|k| k.1 != 0 && k.2 != 0)
             .map(|&(kind, x, y)| ctx_key(kind, x, y))
             .collect();
-        let picked: Vec<&Sib> = match &self.story {
+        let picked: Vec<&Sib> = match &self.sibs.story {
             Some(st) => {
                 // A sibling uses the draft's word here: no finding, whoever else is near.
                 if live.iter().any(|&k| st.has_in_ctx(k, w.h)) {
@@ -1350,7 +1367,7 @@ impl Env<'_> {
             let ph = hash(p);
             if !sib_uses_w {
                 let mut rel = Vec::new();
-                for s in &self.sibs {
+                for s in self.sibs.iter() {
                     let at = l1
                         .filter(|_| lc)
                         .and_then(|l| s.ix.bigram(l.h, ph).map(|j| (j, j + 1)))
@@ -1371,7 +1388,7 @@ impl Env<'_> {
                 // Or the partner in the same place, two neighbours agreeing whatever they are
                 // ("would not be affected", "The treaty must").
                 if rel.is_empty() {
-                    for s in &self.sibs {
+                    for s in self.sibs.iter() {
                         if let Some(j) = aligned_at(s, c, ph, 2) {
                             let cw = &s.ix.words[j];
                             rel.push(Related {
