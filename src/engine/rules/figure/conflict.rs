@@ -358,17 +358,23 @@ struct Profile {
     entries: Vec<(u32, f32, u16)>,
     /// The candidates' distinct value keys (for the verdict's dependencies).
     values: Vec<u64>,
-    /// (value key, candidate, score) per entry, sorted: the candidates stating one value.
-    by_value: Vec<(u64, u32, f32)>,
+    /// The entries' positions sorted by (value key, candidate): the candidates stating one
+    /// value, together.
+    by_value: Vec<u32>,
 }
 
 impl Profile {
     /// The entries of candidates stating `vkey`, by candidate id.
-    fn of_value(&self, vkey: u64) -> &[(u64, u32, f32)] {
+    fn of_value<'p>(
+        &'p self,
+        cl: &'p ClusterFigures,
+        vkey: u64,
+    ) -> impl Iterator<Item = &'p (u32, f32, u16)> + 'p {
         let bv = &self.by_value;
-        let from = bv.partition_point(|e| e.0 < vkey);
-        let to = from + bv[from..].partition_point(|e| e.0 == vkey);
-        &bv[from..to]
+        let value = |i: &u32| cl.cand_fig(self.entries[*i as usize].0).vkey;
+        let from = bv.partition_point(|i| value(i) < vkey);
+        let to = from + bv[from..].partition_point(|i| value(i) == vkey);
+        bv[from..to].iter().map(|&i| &self.entries[i as usize])
     }
 
     fn score(&self, c: u32) -> f32 {
@@ -440,12 +446,10 @@ fn compute_profile(cl: &ClusterFigures, f: &Figure) -> Arc<Profile> {
             (c, normalise(shared, tf, cl.cands[c as usize].2), n)
         })
         .collect();
-    let mut by_value: Vec<(u64, u32, f32)> = entries
-        .iter()
-        .map(|e| (cl.cand_fig(e.0).vkey, e.0, e.1))
-        .collect();
-    by_value.sort_unstable_by_key(|e| (e.0, e.1));
-    let mut values: Vec<u64> = by_value.iter().map(|e| e.0).collect();
+    let vkey = |i: u32| cl.cand_fig(entries[i as usize].0).vkey;
+    let mut by_value: Vec<u32> = (0..entries.len() as u32).collect();
+    by_value.sort_unstable_by_key(|&i| (vkey(i), entries[i as usize].0));
+    let mut values: Vec<u64> = by_value.iter().map(|&i| vkey(i)).collect();
     values.dedup();
     Arc::new(Profile {
         entries,
@@ -758,19 +762,16 @@ impl<'a> Draft<'a> {
         m.add(u64::from(f.sentence == d.sentence));
         m.add(u64::from(self.restated(f, d)));
         // Both profiles' candidates stating the value, merged by candidate id.
-        let mine = self.profiles[j].of_value(d.vkey);
-        let mut k = 0;
+        let mut mine = self.profiles[j].of_value(self.cl, d.vkey).peekable();
         // Siblings that state `f`'s own value are never asked about it.
         let agreeing = &self.twins[i];
-        for &(_, c, score) in self.profiles[i].of_value(d.vkey) {
+        for &(c, score, _) in self.profiles[i].of_value(self.cl, d.vkey) {
             let sib = self.cl.cands[c as usize].0;
             if agreeing.binary_search_by_key(&sib, |t| t.0).is_ok() {
                 continue;
             }
-            while k < mine.len() && mine[k].1 < c {
-                k += 1;
-            }
-            let theirs = mine.get(k).filter(|e| e.1 == c).map_or(0.0, |e| e.2);
+            while mine.next_if(|e| e.0 < c).is_some() {}
+            let theirs = mine.peek().filter(|e| e.0 == c).map_or(0.0, |e| e.1);
             m.add(u64::from(c));
             m.add(u64::from(theirs >= score));
         }
