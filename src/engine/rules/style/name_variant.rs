@@ -37,7 +37,9 @@ use crate::engine::analysis::TokenKind;
 use crate::engine::finding::{Edit, Finding, Fix, Related, Severity};
 use crate::engine::rules::{Context, Rule};
 
-use super::text::{split_possessive, BlockKind, FastMap, Start, StyleText};
+use super::text::{per_block, split_possessive, BlockKind, FastMap, Start, StyleText};
+use crate::engine::hashing::Memo;
+use std::sync::Arc;
 
 pub struct NameVariant;
 
@@ -56,35 +58,44 @@ impl Rule for NameVariant {
         let a = cx.analysis;
         let text = a.text();
         let st = StyleText::of(a);
+        // Capitalised words inside sentences, per block: (start relative to the block, length
+        // of the word without a possessive).
+        static BLOCKS: Memo<u64, Arc<Vec<(usize, usize)>>> = Memo::new(8192);
+        let per = per_block(&BLOCKS, a, &st, |b, tokens| {
+            let mut found = Vec::new();
+            if !matches!(b.kind, BlockKind::Running | BlockKind::Caption) {
+                return found;
+            }
+            for i in tokens {
+                let t = &a.tokens[i];
+                if t.kind != TokenKind::Word
+                    || st.start[i] != Start::No
+                    || t.range.len() < 5
+                    || text.as_bytes()[t.range.start].is_ascii_lowercase()
+                {
+                    continue;
+                }
+                let w = &text[t.range.clone()];
+                let (stem, _) = split_possessive(w);
+                let mut chars = stem.chars();
+                let Some(first) = chars.next() else { continue };
+                if !first.is_uppercase()
+                    || stem.chars().count() < 5
+                    || !chars.all(|c| c.is_lowercase())
+                    || st.in_markup(t.range.start)
+                {
+                    continue;
+                }
+                found.push((t.range.start - b.range.start, stem.len()));
+            }
+            found
+        });
         let mut forms: FastMap<&str, Form> = FastMap::default();
-        for (i, t) in a.tokens.iter().enumerate() {
-            if t.kind != TokenKind::Word
-                || st.start[i] != Start::No
-                || t.range.len() < 5
-                || text.as_bytes()[t.range.start].is_ascii_lowercase()
-            {
-                continue;
+        for (start, found) in &per {
+            for &(at, len) in found.iter() {
+                let r = start + at..start + at + len;
+                forms.entry(&text[r.clone()]).or_default().ranges.push(r);
             }
-            let w = &text[t.range.clone()];
-            let (stem, _) = split_possessive(w);
-            let mut chars = stem.chars();
-            let Some(first) = chars.next() else { continue };
-            if !first.is_uppercase()
-                || stem.chars().count() < 5
-                || !chars.all(|c| c.is_lowercase())
-                || !matches!(
-                    st.kind_at(t.range.start),
-                    Some(BlockKind::Running) | Some(BlockKind::Caption)
-                )
-                || st.in_markup(t.range.start)
-            {
-                continue;
-            }
-            forms
-                .entry(stem)
-                .or_default()
-                .ranges
-                .push(t.range.start..t.range.start + stem.len());
         }
         if forms.len() < 2 {
             return;

@@ -39,8 +39,10 @@ use crate::engine::finding::{Edit, Finding, Fix, Severity};
 use crate::engine::rules::{Context, Rule};
 
 use super::spelling_table::{maybe_listed, Entry, Variety, SPELLINGS};
-use super::text::{match_case, split_possessive, BlockKind, Start, StyleText};
+use super::text::{match_case, per_block, split_possessive, BlockKind, Start, StyleText};
 use super::Spelling;
+use crate::engine::hashing::Memo;
+use std::sync::Arc;
 
 pub struct SpellingVariant;
 
@@ -70,49 +72,60 @@ impl Rule for SpellingVariant {
         let st = StyleText::of(a);
         let table = &*SPELLINGS;
         let mut hits: Vec<Hit> = Vec::new();
-        let mut lowered = String::new();
-        for (i, t) in a.tokens.iter().enumerate() {
-            if t.kind != TokenKind::Word {
-                continue;
+        // The table's words of each block, relative to the block: (start, length, entry).
+        static BLOCKS: Memo<u64, Arc<Vec<(usize, usize, &'static Entry)>>> = Memo::new(8192);
+        let per = per_block(&BLOCKS, a, &st, |b, tokens| {
+            let mut found = Vec::new();
+            let mut lowered = String::new();
+            for i in tokens {
+                let t = &a.tokens[i];
+                if t.kind != TokenKind::Word {
+                    continue;
+                }
+                let w = &text[t.range.clone()];
+                let (stem, _) = split_possessive(w);
+                if stem.len() < 4 || !stem.is_ascii() {
+                    continue;
+                }
+                let bytes = stem.as_bytes();
+                // The sketch reads the length and the last two letters, which are lower case
+                // in every word we accept.
+                if !maybe_listed(bytes) {
+                    continue;
+                }
+                let key: &str = if bytes[0].is_ascii_lowercase() {
+                    stem
+                } else if bytes[0].is_ascii_uppercase()
+                    && bytes[1..].iter().all(u8::is_ascii_lowercase)
+                    && st.start[i] == Start::Hard
+                    && b.kind != BlockKind::Heading
+                {
+                    lowered.clear();
+                    lowered.push(bytes[0].to_ascii_lowercase() as char);
+                    lowered.push_str(&stem[1..]);
+                    &lowered
+                } else {
+                    continue;
+                };
+                let Some(entry) = table.get(key) else {
+                    continue;
+                };
+                // Headlines and captions too, but only their lower-case words: in title case
+                // a capital says nothing about names.
+                if b.kind == BlockKind::Table || st.in_markup(t.range.start) {
+                    continue;
+                }
+                found.push((t.range.start - b.range.start, stem.len(), entry));
             }
-            let w = &text[t.range.clone()];
-            let (stem, _) = split_possessive(w);
-            if stem.len() < 4 || !stem.is_ascii() {
-                continue;
+            found
+        });
+        for (start, found) in per {
+            for &(at, len, entry) in found.iter() {
+                hits.push(Hit {
+                    range: start + at..start + at + len,
+                    entry,
+                });
             }
-            let b = stem.as_bytes();
-            // The sketch reads the length and the last two letters, which are lower case in
-            // every word we accept.
-            if !maybe_listed(b) {
-                continue;
-            }
-            let kind = st.kind_at(t.range.start);
-            let key: &str = if b[0].is_ascii_lowercase() {
-                stem
-            } else if b[0].is_ascii_uppercase()
-                && b[1..].iter().all(u8::is_ascii_lowercase)
-                && st.start[i] == Start::Hard
-                && kind != Some(BlockKind::Heading)
-            {
-                lowered.clear();
-                lowered.push(b[0].to_ascii_lowercase() as char);
-                lowered.push_str(&stem[1..]);
-                &lowered
-            } else {
-                continue;
-            };
-            let Some(entry) = table.get(key) else {
-                continue;
-            };
-            // Headlines and captions too, but only their lower-case words: in title case a
-            // capital says nothing about names.
-            if matches!(kind, Some(BlockKind::Table) | None) || st.in_markup(t.range.start) {
-                continue;
-            }
-            hits.push(Hit {
-                range: t.range.start..t.range.start + stem.len(),
-                entry,
-            });
         }
         if hits.is_empty() {
             return;

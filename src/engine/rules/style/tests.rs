@@ -162,6 +162,26 @@ fn name_variant_needs_a_clear_majority() {
     assert_eq!(f[0].related.len(), 1);
 }
 
+/// The whole-draft rules remember each block's words by the block's text: a block seen before
+/// at another place in the draft is reported where it now is, and a changed block is read again.
+#[test]
+fn a_block_read_before_is_reported_where_it_now_is() {
+    let body = "Officials in Brandvik met, and Brandvik officials left. Police in Brandivk agreed.\n\nThe colour of the harbour at dusk. Crews will organize the color guard.";
+    let f = run("style/name-variant", body);
+    assert_eq!(covered(body, &f), vec!["Brandivk"]);
+    let moved = format!("A new first paragraph, written later.\n\n{body}");
+    let f = run("style/name-variant", &moved);
+    assert_eq!(covered(&moved, &f), vec!["Brandivk"]);
+    // The test configuration's house style is American.
+    let spelled = run("style/spelling-variant", body);
+    assert_eq!(covered(body, &spelled), vec!["colour", "harbour"]);
+    let spelled = run("style/spelling-variant", &moved);
+    assert_eq!(covered(&moved, &spelled), vec!["colour", "harbour"]);
+    // The same paragraph again, with the slip fixed: nothing left to report.
+    let fixed = moved.replace("Brandivk", "Brandvik");
+    assert_silent("style/name-variant", &fixed);
+}
+
 #[test]
 fn no_rule_panics_on_awkward_text() {
     let samples = [

@@ -10,9 +10,10 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use crate::engine::analysis::{Analysis, TokenKind};
+use crate::engine::hashing::{hash, pair, Memo};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum BlockKind {
@@ -111,6 +112,46 @@ impl Hasher for Fnv {
 }
 
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// A scan of each block's tokens that depends on nothing but the block, memoised by the
+/// block's text and kind: tokens, sentence starts and markup are all worked out block by block,
+/// so a keystroke rescans one block, not the draft. `scan` gets the block and its tokens (indices
+/// into `a.tokens`) and returns offsets relative to the block's start. Returns each block's
+/// start with its results, in text order.
+pub(crate) fn per_block<T: Send + Sync + 'static>(
+    memo: &Memo<u64, Arc<Vec<T>>>,
+    a: &Analysis,
+    st: &StyleText,
+    scan: impl Fn(&Block, Range<usize>) -> Vec<T>,
+) -> Vec<(usize, Arc<Vec<T>>)> {
+    let text = a.text();
+    let keys: Vec<u64> = st
+        .blocks
+        .iter()
+        .map(|b| pair(hash(&text[b.range.clone()]), b.kind as u64 + 0xB10C))
+        .collect();
+    let found = memo.get_many(&keys);
+    let mut new = Vec::new();
+    let out = st
+        .blocks
+        .iter()
+        .zip(found)
+        .enumerate()
+        .map(|(k, (b, v))| {
+            let v = v.unwrap_or_else(|| {
+                let first = a.token_at_or_after(b.range.start);
+                let end =
+                    first + a.tokens[first..].partition_point(|t| t.range.start < b.range.end);
+                let v = Arc::new(scan(b, first..end));
+                new.push((keys[k], v.clone()));
+                v
+            });
+            (b.range.start, v)
+        })
+        .collect();
+    memo.insert_many(new);
+    out
+}
 
 impl StyleText {
     pub fn of(a: &Analysis) -> std::sync::Arc<StyleText> {
