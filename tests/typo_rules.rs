@@ -61,6 +61,15 @@ fn silent(rule: &str, draft: &str, siblings: &[&str]) {
     assert!(f.is_empty(), "{rule} on {draft:?}: {f:#?}");
 }
 
+/// The one finding of `rule` on `draft`, which must cover `word`.
+#[track_caller]
+fn one_on(rule: &str, draft: &str, siblings: &[&str], word: &str) -> Finding {
+    let mut f = run(rule, draft, siblings);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(&draft[f[0].range.clone()], word);
+    f.remove(0)
+}
+
 /// Two siblings that spell the Secretary of State's name "Antony".
 const BLINKEN: &[&str] = &[
     "US Secretary of State Antony Blinken visited Beijing on Friday.",
@@ -306,13 +315,11 @@ fn spelling_honours_house_words_and_the_ignore_directive() {
 fn name_sibling_reports_the_siblings_spelling() {
     let sibs = BLINKEN;
     let draft = "Secretary of State Anthony Blinken arrived in Beijing.";
-    let f = run("name", draft, sibs);
-    assert_eq!(f.len(), 1, "{f:#?}");
-    assert_eq!(f[0].rule, "name/sibling");
-    assert_eq!(&draft[f[0].range.clone()], "Anthony");
-    assert!(!f[0].related.is_empty(), "the siblings are the evidence");
+    let f = one_on("name", draft, sibs, "Anthony");
+    assert_eq!(f.rule, "name/sibling");
+    assert!(!f.related.is_empty(), "the siblings are the evidence");
     assert_eq!(
-        apply_edits(draft, f[0].fixes[0].edits.clone()),
+        apply_edits(draft, f.fixes[0].edits.clone()),
         "Secretary of State Antony Blinken arrived in Beijing."
     );
     // The draft's possessive stays; the siblings' does not come along.
@@ -564,10 +571,8 @@ fn a_name_judged_before_is_reported_where_it_now_is() {
         "Yesterday morning US Secretary of State Anthony Blinken arrived in Beijing.",
         "Late yesterday morning US Secretary of State Anthony Blinken arrived in Beijing.",
     ] {
-        let f = run("name", draft, sibs);
-        assert_eq!(f.len(), 1, "{f:#?}");
-        assert_eq!(&draft[f[0].range.clone()], "Anthony");
-        assert!(apply_edits(draft, f[0].fixes[0].edits.clone()).contains("Antony Blinken"));
+        let f = one_on("name", draft, sibs, "Anthony");
+        assert!(apply_edits(draft, f.fixes[0].edits.clone()).contains("Antony Blinken"));
     }
 }
 
@@ -577,9 +582,7 @@ fn a_capital_heavy_sentence_is_not_taken_for_a_headline() {
     // Nine words in ten capitalised or function words, but it ends in a full stop: a sentence,
     // whose names are checked.
     let draft = "Then the Secretary of State Anthony Blinken arrived in Beijing.";
-    let f = run("name", draft, sibs);
-    assert_eq!(f.len(), 1, "{f:#?}");
-    assert_eq!(&draft[f[0].range.clone()], "Anthony");
+    one_on("name", draft, sibs, "Anthony");
     // A headline in title case says nothing about how names are spelt.
     silent(
         "name",
@@ -606,7 +609,8 @@ fn a_story_with_many_siblings_gets_the_same_findings() {
         "The regional minister is expected to visit on Thursday.",
         "Freight traffic was diverted to the southern quay.",
     ];
-    let cases: &[(&str, &str, &[&str])] = &[
+    // (rule, draft, the siblings with the evidence, findings expected)
+    let cases: &[(&str, &str, &[&str], usize)] = &[
         (
             "typo/sibling",
             "Workers fear losing jobs to the automaton of the northern terminal.",
@@ -614,17 +618,25 @@ fn a_story_with_many_siblings_gets_the_same_findings() {
                 "Unions fear losing jobs to the automation of the northern terminal, officials said.",
                 "Many fear losing jobs to the automation of the northern terminal.",
             ],
+            1,
         ),
         (
             "typo/spelling",
             "The goverment said it would respond.",
             &["The government said on Monday it would respond to the report."],
+            1,
         ),
-        ("name", "Secretary of State Anthony Blinken arrived in Beijing.", BLINKEN),
+        (
+            "name",
+            "Secretary of State Anthony Blinken arrived in Beijing.",
+            BLINKEN,
+            1,
+        ),
         (
             "name",
             "Independent analyst Konstantin Kalashev said the trip mattered.",
             &["Political analyst Konstantin Kalachev highlighted the trip's significance."],
+            1,
         ),
         (
             "typo/sibling",
@@ -633,6 +645,7 @@ fn a_story_with_many_siblings_gets_the_same_findings() {
                 "Officials said the trail would resume on Monday.",
                 "Officials said the trial would resume on Monday, the court said.",
             ],
+            0,
         ),
     ];
     let summary = |f: &[Finding], draft: &str| -> Vec<(String, String, String, bool)> {
@@ -648,7 +661,7 @@ fn a_story_with_many_siblings_gets_the_same_findings() {
             })
             .collect()
     };
-    for (rule, draft, evidence) in cases {
+    for &(rule, draft, evidence, expected) in cases {
         let few = run(rule, draft, evidence);
         let mut many: Vec<&str> = evidence.to_vec();
         many.extend(FILLER);
@@ -659,13 +672,11 @@ fn a_story_with_many_siblings_gets_the_same_findings() {
             summary(&with_many, draft),
             "{rule} on {draft:?}"
         );
+        // And what must be found is found.
+        assert_eq!(
+            with_many.len(),
+            expected,
+            "{rule} on {draft:?}: {with_many:#?}"
+        );
     }
-    // And the cases that must be found are found.
-    let many =
-        |e: &[&'static str]| -> Vec<&'static str> { e.iter().chain(FILLER).copied().collect() };
-    assert_eq!(run("typo/sibling", cases[0].1, &many(cases[0].2)).len(), 1);
-    assert_eq!(run("typo/spelling", cases[1].1, &many(cases[1].2)).len(), 1);
-    assert_eq!(run("name", cases[2].1, &many(cases[2].2)).len(), 1);
-    assert_eq!(run("name", cases[3].1, &many(cases[3].2)).len(), 1);
-    assert!(run("typo/sibling", cases[4].1, &many(cases[4].2)).is_empty());
 }

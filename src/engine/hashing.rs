@@ -61,21 +61,15 @@ pub struct Memo<K, V> {
 struct Generations<K, V> {
     young: IdMap<K, V>,
     old: IdMap<K, V>,
-    /// Promotions stop when the young generation holds this many (so at most twice as
-    /// many entries in all).
-    cap: usize,
 }
 
 impl<K: Hash + Eq, V: Clone> Generations<K, V> {
-    fn get(&mut self, key: &K) -> Option<V>
-    where
-        K: Clone,
-    {
+    fn get(&mut self, cap: usize, key: &K) -> Option<V> {
         if let Some(v) = self.young.get(key) {
             return Some(v.clone());
         }
         let v = self.old.get(key)?.clone();
-        if self.young.len() < self.cap {
+        if self.young.len() < cap {
             if let Some((k, v)) = self.old.remove_entry(key) {
                 self.young.insert(k, v);
             }
@@ -91,7 +85,7 @@ impl<K: Hash + Eq, V: Clone> Generations<K, V> {
     }
 }
 
-impl<K: Hash + Eq + Clone, V: Clone> Memo<K, V> {
+impl<K: Hash + Eq, V: Clone> Memo<K, V> {
     pub const fn new(cap: usize) -> Memo<K, V> {
         Memo {
             cap,
@@ -99,30 +93,26 @@ impl<K: Hash + Eq + Clone, V: Clone> Memo<K, V> {
         }
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Option<Generations<K, V>>> {
-        self.map.lock().unwrap_or_else(|e| e.into_inner())
+    /// The generations, under the lock (created on first use: a `static` cannot allocate).
+    fn with<R>(&self, f: impl FnOnce(&mut Generations<K, V>) -> R) -> R {
+        let mut g = self.map.lock().unwrap_or_else(|e| e.into_inner());
+        f(g.get_or_insert_with(|| Generations {
+            young: IdMap::default(),
+            old: IdMap::default(),
+        }))
     }
 
     pub fn get(&self, key: &K) -> Option<V> {
-        self.lock().as_mut()?.get(key)
+        self.with(|m| m.get(self.cap, key))
     }
 
     pub fn insert(&self, key: K, value: V) {
-        let mut g = self.lock();
-        let m = g.get_or_insert_with(|| Generations {
-            young: IdMap::default(),
-            old: IdMap::default(),
-            cap: self.cap,
-        });
-        m.insert(self.cap, key, value);
+        self.with(|m| m.insert(self.cap, key, value));
     }
 
     /// Several lookups under one lock.
     pub fn get_many(&self, keys: &[K]) -> Vec<Option<V>> {
-        match self.lock().as_mut() {
-            Some(m) => keys.iter().map(|k| m.get(k)).collect(),
-            None => vec![None; keys.len()],
-        }
+        self.with(|m| keys.iter().map(|k| m.get(self.cap, k)).collect())
     }
 
     /// Several insertions under one lock.
@@ -130,15 +120,11 @@ impl<K: Hash + Eq + Clone, V: Clone> Memo<K, V> {
         if items.is_empty() {
             return;
         }
-        let mut g = self.lock();
-        let m = g.get_or_insert_with(|| Generations {
-            young: IdMap::default(),
-            old: IdMap::default(),
-            cap: self.cap,
+        self.with(|m| {
+            for (k, v) in items {
+                m.insert(self.cap, k, v);
+            }
         });
-        for (k, v) in items {
-            m.insert(self.cap, k, v);
-        }
     }
 
     /// The cached value for `key`, or `make()` cached.

@@ -649,8 +649,9 @@ impl<'a> Draft<'a> {
     }
 
     /// The key of figure `i`'s memoised verdict part: everything it reads (its own
-    /// signature, its sentence mates, the draft's other statements of its candidates' values
-    /// and whether they share its sentence, how often the draft mentions what it counts).
+    /// signature, its sentence mates, `claims` (what the draft's other statements of its
+    /// candidates' values take for themselves, see [`Draft::claims`]), how often the draft
+    /// mentions what it counts).
     fn partial_key(&self, i: usize, claims: u64) -> u64 {
         let f = &self.figs[i];
         let mut m = Mixer::new(&[self.key, f.sig, 3]);
@@ -687,29 +688,13 @@ impl<'a> Draft<'a> {
         m.0
     }
 
-    /// For each figure of `open`, a fingerprint per claimer (see [`Draft::claimers`]) of which
-    /// of the figure's candidates the claimer takes for itself: what [`Draft::partial`] reads
-    /// of the claimer. Memoised by both figures' signatures.
+    /// For each figure of `open`, a fingerprint of which of its candidates each claimer (see
+    /// [`Draft::claimers`]) takes for itself: what [`Draft::partial`] reads of the claimers.
+    /// Memoised per figure by the claimers' wording, so typing next to one figure redoes only
+    /// the figures it may claim for, and those from the per-pair memo.
     fn claims(&self, open: &[usize]) -> Vec<u64> {
-        // Memoised per figure by the wording of every claimer, so typing next to one redoes
-        // only the figures it may claim for, and those from the per-pair memo.
         let keys: Vec<u64> = open.iter().map(|&i| self.claims_key(i)).collect();
-        let mut out = CLAIM_SETS.get_many(&keys);
-        let miss: Vec<usize> = (0..open.len()).filter(|&k| out[k].is_none()).collect();
-        if !miss.is_empty() {
-            let figs: Vec<usize> = miss.iter().map(|&k| open[k]).collect();
-            let mut new = Vec::new();
-            for (&k, prints) in miss.iter().zip(self.claim_prints(&figs)) {
-                let mut m = Mixer::new(&[9]);
-                for p in prints {
-                    m.add(p);
-                }
-                out[k] = Some(m.0);
-                new.push((keys[k], m.0));
-            }
-            CLAIM_SETS.insert_many(new);
-        }
-        out.into_iter().map(|v| v.unwrap_or(0)).collect()
+        batch(&CLAIM_SETS, &keys, |k| self.claim_set(open[k]))
     }
 
     /// What the claimers of `i` are: the key of [`Draft::claims`].
@@ -724,34 +709,28 @@ impl<'a> Draft<'a> {
         m.0
     }
 
-    /// Per figure of `open`, per claimer, [`Draft::claim_print`] (memoised per pair).
-    fn claim_prints(&self, open: &[usize]) -> Vec<Vec<u64>> {
-        let pairs: Vec<Vec<usize>> = open.iter().map(|&i| self.claimers(i)).collect();
-        let mut keys = Vec::new();
-        let mut at = Vec::new();
-        for (&i, js) in open.iter().zip(&pairs) {
-            let f = &self.figs[i];
-            for &j in js {
+    /// [`Draft::claim_print`] of every claimer of `i` (memoised per pair), mixed.
+    fn claim_set(&self, i: usize) -> u64 {
+        let f = &self.figs[i];
+        let js = self.claimers(i);
+        let keys: Vec<u64> = js
+            .iter()
+            .map(|&j| {
                 let d = &self.figs[j];
-                keys.push(mix(&[
+                mix(&[
                     self.key,
                     f.sig,
                     d.sig,
                     u64::from(f.sentence == d.sentence),
                     6,
-                ]));
-                at.push((i, j));
-            }
+                ])
+            })
+            .collect();
+        let mut m = Mixer::new(&[9]);
+        for p in batch(&CLAIMS, &keys, |k| self.claim_print(i, js[k])) {
+            m.add(p);
         }
-        let found = batch(&CLAIMS, &keys, |k| {
-            let (i, j) = at[k];
-            self.claim_print(i, j)
-        });
-        let mut found = found.into_iter();
-        pairs
-            .iter()
-            .map(|js| js.iter().map(|_| found.next().unwrap_or(0)).collect())
-            .collect()
+        m.0
     }
 
     /// Which of `i`'s candidates stating `j`'s value `j` would take for itself in
@@ -787,13 +766,7 @@ impl<'a> Draft<'a> {
         let open: Vec<usize> = (0..self.figs.len())
             .filter(|&i| !self.cl.all_state(&self.twins[i]))
             .collect();
-        let claims = self.claims(&open);
-        let keys: Vec<u64> = open
-            .iter()
-            .zip(&claims)
-            .map(|(&i, &c)| self.partial_key(i, c))
-            .collect();
-        let parts = batch(&PARTIALS, &keys, |k| Arc::new(self.partial(open[k])));
+        let parts = self.parts(&open);
         let mut out: Vec<Option<Verdict>> = vec![None; self.figs.len()];
         for (&i, p) in open.iter().zip(parts) {
             out[i] = Some(self.finish(i, p));
@@ -817,10 +790,19 @@ impl<'a> Draft<'a> {
 
     /// What the siblings say about figure `i`.
     fn verdict(&self, i: usize) -> Verdict {
-        let claims = self.claims(&[i]).pop().unwrap_or_default();
-        let k = self.partial_key(i, claims);
-        let p = batch(&PARTIALS, &[k], |_| Arc::new(self.partial(i)));
-        self.finish(i, p.into_iter().next().expect("one"))
+        let p = self.parts(&[i]).pop().expect("one");
+        self.finish(i, p)
+    }
+
+    /// The memoised verdict parts of the figures `open`.
+    fn parts(&self, open: &[usize]) -> Vec<Arc<Partial>> {
+        let claims = self.claims(open);
+        let keys: Vec<u64> = open
+            .iter()
+            .zip(&claims)
+            .map(|(&i, &c)| self.partial_key(i, c))
+            .collect();
+        batch(&PARTIALS, &keys, |k| Arc::new(self.partial(open[k])))
     }
 
     fn finish(&self, i: usize, p: Arc<Partial>) -> Verdict {

@@ -535,9 +535,7 @@ pub struct Story {
     /// (distinct run, position).
     runs: Vec<(Vec<String>, Vec<u16>)>,
     run_words: HashMap<String, Vec<(u32, u8)>>,
-    /// Name word -> siblings with it in a capitalised run.
-    names: HashMap<String, Vec<u16>>,
-    /// The name words, by length in characters.
+    /// The name words (the keys of `run_words`), by length in characters.
     names_by_len: HashMap<usize, Vec<String>>,
     /// Lower-case words (as some sibling writes them: not capitalised, not a number), by
     /// first character, with the siblings writing them so.
@@ -573,6 +571,13 @@ impl Postings {
     }
 }
 
+/// Adds sibling `s` to a list built sibling by sibling (so in order), once.
+fn add_once(v: &mut Vec<u16>, s: u16) {
+    if v.last() != Some(&s) {
+        v.push(s);
+    }
+}
+
 /// Sorted union of sibling lists.
 fn union<'a>(lists: impl IntoIterator<Item = &'a [u16]>) -> Vec<u16> {
     let mut v: Vec<u16> = lists.into_iter().flatten().copied().collect();
@@ -584,7 +589,6 @@ fn union<'a>(lists: impl IntoIterator<Item = &'a [u16]>) -> Vec<u16> {
 impl Story {
     pub fn build(sibs: &[Arc<SibIndex>]) -> Story {
         let mut words = Vec::new();
-        let mut names: HashMap<String, Vec<u16>> = HashMap::new();
         let mut lower: HashMap<&str, Vec<u16>> = HashMap::new();
         let mut lower_order: Vec<&str> = Vec::new();
         let mut ctx_words: IdMap<Vec<(u64, u32)>> = IdMap::default();
@@ -603,10 +607,7 @@ impl Story {
                     (norms.len() - 1) as u32
                 });
                 norms[id as usize].1 &= w.number;
-                let pk = pair(k, w.h);
-                if ctx_word_sibs.last() != Some(&(pk, s)) {
-                    ctx_word_sibs.push((pk, s));
-                }
+                ctx_word_sibs.push((pair(k, w.h), s));
                 let v = ctx_words.entry(k).or_default();
                 if !v.iter().any(|x| x.0 == w.h) {
                     v.push((w.h, id));
@@ -617,16 +618,7 @@ impl Story {
                     runs.push((forms.clone(), Vec::new()));
                     (runs.len() - 1) as u32
                 });
-                let v = &mut runs[id as usize].1;
-                if v.last() != Some(&s) {
-                    v.push(s);
-                }
-            }
-            for k in ix.name_words.keys() {
-                let v = names.entry(k.clone()).or_default();
-                if v.last() != Some(&s) {
-                    v.push(s);
-                }
+                add_once(&mut runs[id as usize].1, s);
             }
             for w in &ix.words {
                 if w.cap || w.number {
@@ -636,17 +628,8 @@ impl Story {
                     lower_order.push(w.norm.as_str());
                     Vec::new()
                 });
-                if v.last() != Some(&s) {
-                    v.push(s);
-                }
+                add_once(v, s);
             }
-        }
-        let mut names_by_len: HashMap<usize, Vec<String>> = HashMap::new();
-        for k in names.keys() {
-            names_by_len
-                .entry(k.chars().count())
-                .or_default()
-                .push(k.clone());
         }
         let mut by_first: HashMap<char, Vec<(String, Vec<u16>)>> = HashMap::new();
         for w in lower_order {
@@ -664,6 +647,13 @@ impl Story {
                     .push((id as u32, q.min(255) as u8));
             }
         }
+        let mut names_by_len: HashMap<usize, Vec<String>> = HashMap::new();
+        for k in run_words.keys() {
+            names_by_len
+                .entry(k.chars().count())
+                .or_default()
+                .push(k.clone());
+        }
         Story {
             words: Postings::build(words),
             ctx_words,
@@ -671,7 +661,6 @@ impl Story {
             norms,
             runs,
             run_words,
-            names,
             names_by_len,
             lower: by_first,
         }
@@ -721,13 +710,16 @@ impl Story {
         union(lists)
     }
 
+    /// The siblings of the distinct runs with the name word `f`.
+    fn name_sibs<'s>(&'s self, f: &str) -> impl Iterator<Item = &'s [u16]> + 's {
+        let ids = self.run_words.get(f).map_or(&[][..], Vec::as_slice);
+        ids.iter()
+            .map(|&(id, _)| self.runs[id as usize].1.as_slice())
+    }
+
     /// Siblings with any of `forms` in a capitalised run.
     pub fn with_names(&self, forms: &[&str]) -> Vec<u16> {
-        union(
-            forms
-                .iter()
-                .filter_map(|f| self.names.get(*f).map(Vec::as_slice)),
-        )
+        union(forms.iter().flat_map(|f| self.name_sibs(f)))
     }
 
     /// Siblings with a name word `k` of `len` characters, give or take one, for which `near`
@@ -737,9 +729,7 @@ impl Story {
         for l in len.saturating_sub(1)..=len + 1 {
             for k in self.names_by_len.get(&l).into_iter().flatten() {
                 if near(k) {
-                    if let Some(v) = self.names.get(k) {
-                        lists.push(v);
-                    }
+                    lists.extend(self.name_sibs(k));
                 }
             }
         }
