@@ -418,3 +418,124 @@ fn add_to_house_dictionary_without_a_config_file() {
     assert_eq!(m["params"]["version"], 1);
     assert!(c.shutdown().success());
 }
+
+/// (line, UTF-16 column) of byte `at` in `text`.
+fn position(text: &str, at: usize) -> Value {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line = text[..at].matches('\n').count();
+    let character: usize = text[line_start..at].chars().map(char::len_utf16).sum();
+    json!({"line": line, "character": character})
+}
+
+/// What an editor shows of the diagnostics, in a stable order.
+fn shown(diags: &[Value]) -> Vec<String> {
+    let mut v: Vec<String> = diags
+        .iter()
+        .map(|d| {
+            json!({"code": d["code"], "range": d["range"], "severity": d["severity"],
+                   "message": d["message"], "related": d["relatedInformation"]})
+            .to_string()
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn typing_gives_the_diagnostics_a_fresh_server_gives() {
+    // Whatever a keystroke reuses from the last one (paragraphs, figures, verdicts, blocks),
+    // the result must be what a server that never saw the earlier versions reports.
+    let dir = example_workspace();
+    let draft = dir.path().join("courier.txt");
+    let mut text = std::fs::read_to_string(&draft).unwrap();
+    let uri = file_uri(&draft);
+    let fresh = |text: &str| {
+        let mut c = Client::start();
+        c.initialize(dir.path(), &["utf-16"], json!({}));
+        c.wait_for(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end");
+        c.open(&uri, text, 1);
+        let d = shown(&c.diagnostics(&uri, 1));
+        assert!(c.shutdown().success());
+        d
+    };
+    let mut c = Client::start();
+    c.initialize(dir.path(), &["utf-16"], json!({}));
+    c.wait_for(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end");
+    c.open(&uri, &text, 1);
+    let first = shown(&c.diagnostics(&uri, 1));
+    assert!(
+        first.iter().any(|d| d.contains("figure/conflict")),
+        "{first:#?}"
+    );
+    // Edits spread over the draft, near figures and away from them: letters typed and
+    // deleted, words and paragraphs inserted, digits changed.
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let mut version = 1;
+    for step in 0..120 {
+        let mut at = next(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let (at, end, insert) = match step % 6 {
+            0 | 1 => (at, at, ["e", "s", " ", "t"][next(4)].to_string()),
+            2 => {
+                let end = (at + 1..=text.len())
+                    .find(|&e| text.is_char_boundary(e))
+                    .unwrap_or(at);
+                (at, end, String::new())
+            }
+            3 => (at, at, " quietly".to_string()),
+            4 => (
+                at,
+                at,
+                "\n\nA new paragraph, written later.\n\n".to_string(),
+            ),
+            _ => {
+                let digits: Vec<usize> = text
+                    .bytes()
+                    .enumerate()
+                    .filter(|(_, b)| b.is_ascii_digit())
+                    .map(|(i, _)| i)
+                    .collect();
+                let d = digits[next(digits.len())];
+                let new = if &text[d..d + 1] == "4" { "7" } else { "4" };
+                (d, d + 1, new.to_string())
+            }
+        };
+        let range = json!({"start": position(&text, at), "end": position(&text, end)});
+        text.replace_range(at..end, &insert);
+        let mut change = |c: &mut Client, range: Value, insert: &str| {
+            version += 1;
+            c.notify(
+                "textDocument/didChange",
+                json!({"textDocument": {"uri": uri, "version": version},
+                       "contentChanges": [{"range": range, "text": insert}]}),
+            );
+            shown(&c.diagnostics(&uri, version))
+        };
+        change(&mut c, range, &insert);
+        if step % 20 == 19 {
+            // A fresh server indexes the draft as opened and works its siblings out from
+            // it. Here the index keeps the draft as last saved, and the sibling list is
+            // reused for a second and a half between keystrokes: save, then let a
+            // keystroke and its undo (after that pause) bring both up to date.
+            c.notify(
+                "textDocument/didSave",
+                json!({"textDocument": {"uri": uri}}),
+            );
+            let end = position(&text, text.len());
+            change(&mut c, json!({"start": end, "end": end}), "x");
+            std::thread::sleep(std::time::Duration::from_millis(1600));
+            let x = json!({"start": end, "end": position(&format!("{text}x"), text.len() + 1)});
+            let now = change(&mut c, x, "");
+            assert_eq!(now, fresh(&text), "after {} edits:\n{text}", step + 1);
+        }
+    }
+    assert!(c.shutdown().success());
+}

@@ -81,24 +81,71 @@ impl Rule for Conflict {
             return;
         }
         let (key, cl) = cluster::get(cx.siblings, ClusterFigures::build);
-        // A figure every sibling also states cannot conflict: when that is every figure of
-        // the draft, nothing else needs working out.
-        let twins = twins_of(key, &cl, &figs.list);
-        if twins.iter().all(|t| cl.all_state(t)) {
-            return;
-        }
-        let d = Draft::with_twins(key, &cl, &figs.list, twins);
-        for (f, v) in figs.list.iter().zip(d.verdicts()) {
-            // A figure every sibling states too has no verdict to report.
-            let Some(v) = v else { continue };
+        // Typing away from every figure changes none of them: the findings are the last
+        // ones, moved with their figures.
+        let found = FINDINGS.get_or_insert_with(findings_key(key, a, &figs.list), || {
+            Arc::new(findings(self.id(), a, key, &cl, &figs.list))
+        });
+        for (i, at, finding) in found.iter() {
+            let f = &figs.list[*i];
             if cx.config.figures.ignores(f.kind) {
                 continue;
             }
-            if let Some(finding) = report(self.id(), a, f, &v, &cl) {
-                out.push(finding);
-            }
+            out.push(finding.clone().moved(f.range.start as isize - *at as isize));
         }
     }
+}
+
+/// The draft's findings, each with its figure's index and where that figure started.
+type Found = Vec<(usize, usize, Finding)>;
+
+/// Per draft: its findings, keyed by [`findings_key`].
+static FINDINGS: Memo<u64, Arc<Found>> = Memo::new(256);
+
+/// Everything the findings read of the draft: per figure, its signature (value, qualifier,
+/// rounding, what it counts, its context words), value and shape keys, own text (which the
+/// message quotes and the fix rewrites), and whether it shares a sentence with the figure
+/// before it (verdicts only ask whether two figures share one). Not where the figure is:
+/// findings are moved with it.
+fn findings_key(cluster: u64, a: &Analysis, figs: &[Figure]) -> u64 {
+    let mut m = Mixer::new(&[cluster, figs.len() as u64, 11]);
+    let mut sentence = None;
+    for f in figs {
+        m.add(f.sig);
+        m.add(f.vkey);
+        m.add(f.shape);
+        m.add(u64::from(sentence == Some(f.sentence)));
+        sentence = Some(f.sentence);
+        m.add(crate::engine::hashing::hash(a.slice(&f.range)));
+        m.add(f.counted_keys.iter().fold(0, |x, k| x ^ k.rotate_left(5)));
+    }
+    m.0
+}
+
+/// The findings of the draft's figures `figs` against the cluster `cl`.
+fn findings(
+    rule: &'static str,
+    a: &Analysis,
+    key: u64,
+    cl: &ClusterFigures,
+    figs: &[Figure],
+) -> Found {
+    let mut out = Vec::new();
+    // A figure every sibling also states cannot conflict: when that is every figure of the
+    // draft, nothing else needs working out.
+    let twins = twins_of(key, cl, figs);
+    if twins.iter().all(|t| cl.all_state(t)) {
+        return out;
+    }
+    let d = Draft::with_twins(key, cl, figs, twins);
+    for (i, (f, v)) in figs.iter().zip(d.verdicts()).enumerate() {
+        // A figure every sibling states too has no verdict to report.
+        let Some(v) = v else { continue };
+        if let Some(finding) = report(rule, a, f, &v, cl) {
+            out.push((i, f.range.start, finding));
+        }
+    }
+    out
 }
 
 /// One sibling figure aligned with a draft figure.
@@ -1445,6 +1492,40 @@ mod tests {
         assert!(f[0].fixes.is_empty());
         assert!(f[0].message.contains("disagree"), "{}", f[0].message);
         assert_eq!(f[0].related.len(), 2);
+    }
+
+    /// The draft edited in one workspace, as in an editor: the siblings stay the same.
+    #[test]
+    fn findings_move_with_their_figure_when_the_draft_is_edited_elsewhere() {
+        use std::path::Path;
+        use std::sync::Arc;
+        let mut corpus =
+            crate::engine::corpus::Corpus::new(Arc::new(crate::engine::testing::only(RULE)));
+        corpus.upsert(Path::new("daily.txt"), DAILY.to_string());
+        let config = corpus.config().clone();
+        let mut check = |text: &str| {
+            let a = corpus.upsert(Path::new("draft.txt"), text.to_string());
+            crate::engine::check(&a, &corpus, &config)
+        };
+        let draft = WIRE.replace("87 percent", "78 percent");
+        let before = check(&draft);
+        assert_eq!(before.len(), 1, "{before:#?}");
+        for edited in [
+            format!("Polls closed at eight and counting went on overnight.\n\n{draft}"),
+            draft.replace("on Sunday", "on a rainy Sunday"),
+            format!("{draft}\n\nA recount is not expected."),
+        ] {
+            let f = check(&edited);
+            assert_eq!(f.len(), 1, "{edited}: {f:#?}");
+            assert_eq!(&edited[f[0].range.clone()], "78 percent");
+            assert_eq!(f[0].message, before[0].message);
+            let edit = &f[0].fixes[0].edits[0];
+            assert_eq!(&edited[edit.range.clone()], "78", "{edit:?}");
+        }
+        // The figure itself changed: a new verdict, not the remembered one.
+        assert!(check(&draft.replace("78 percent", "87 percent")).is_empty());
+        let f = check(&draft.replace("78 percent", "77 percent"));
+        assert!(f[0].message.contains("77 percent"), "{}", f[0].message);
     }
 
     #[test]
