@@ -154,10 +154,27 @@ pub struct DateStyle {
     pub month_capital: bool,
 }
 
+/// A figure: where it is, and what it says ([`FigureData`], shared: a figure reused from an
+/// unchanged paragraph is placed with one reference count, not copied).
 #[derive(Debug, Clone)]
 pub struct Figure {
     /// The whole expression: `87 percent`, `$1.8 billion`, `May 7`, `three minor opponents`.
     pub range: Range<usize>,
+    /// Index of the figure's sentence in `Analysis::sentences`.
+    pub sentence: usize,
+    data: Arc<FigureData>,
+}
+
+impl std::ops::Deref for Figure {
+    type Target = FigureData;
+    fn deref(&self) -> &FigureData {
+        &self.data
+    }
+}
+
+/// What a figure says, wherever it is.
+#[derive(Debug)]
+pub struct FigureData {
     pub kind: Kind,
     pub value: Value,
     pub qual: Qual,
@@ -172,8 +189,6 @@ pub struct Figure {
     pub counted: Arc<[String]>,
     /// Words around it in its sentence (hashes of stems, sorted) with weights by distance.
     pub context: Arc<[(u64, f32)]>,
-    /// Index of the figure's sentence in `Analysis::sentences`.
-    pub sentence: usize,
     /// Hashes of what it counts, synonyms folded (`rival` -> `opponent`).
     pub counted_canon: Arc<[u64]>,
     /// The same without generic nouns (`people`, `year`): what can pin a figure down.
@@ -197,7 +212,9 @@ impl Figure {
     pub fn part_range(&self, p: &Part) -> Range<usize> {
         self.range.start + p.range.start..self.range.start + p.range.end
     }
+}
 
+impl FigureData {
     pub fn is_range(&self) -> bool {
         matches!(self.value, Value::Num { lo, hi } if hi > lo)
     }
@@ -1461,8 +1478,7 @@ impl Builder<'_, '_> {
                 ..p
             })
             .collect();
-        let mut f = Figure {
-            range,
+        let mut f = FigureData {
             kind,
             value,
             qual,
@@ -1471,7 +1487,6 @@ impl Builder<'_, '_> {
             date_style,
             counted: counted.into(),
             context: context.into(),
-            sentence,
             counted_canon: counted_canon.into(),
             counted_keys: counted_keys.into(),
             people,
@@ -1492,7 +1507,11 @@ impl Builder<'_, '_> {
             h.finish()
         };
         f.sig = signature(&f);
-        self.out.push(f);
+        self.out.push(Figure {
+            range,
+            sentence,
+            data: Arc::new(f),
+        });
     }
 }
 
@@ -1518,7 +1537,7 @@ fn round6(v: f64) -> i64 {
 }
 
 /// A hash of a figure's kind and value, for finding twins quickly.
-pub fn value_key(f: &Figure) -> u64 {
+pub fn value_key(f: &FigureData) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = Xx(xxhash_rust::xxh3::Xxh3::new());
     f.kind.hash(&mut h);
@@ -1535,7 +1554,7 @@ pub fn value_key(f: &Figure) -> u64 {
 }
 
 /// A hash of everything the comparison with siblings reads.
-fn signature(f: &Figure) -> u64 {
+fn signature(f: &FigureData) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = Xx(xxhash_rust::xxh3::Xxh3::new());
     f.vkey.hash(&mut h);
