@@ -67,6 +67,9 @@ struct State {
     /// Newest version published per document.
     published: Mutex<HashMap<Uri, i32>>,
     results: Mutex<HashMap<Uri, Arc<Checked>>>,
+    /// Results replaced by newer ones, freed off the keystroke's path (see
+    /// [`State::free_retired`]): the last one holds the previous version's whole analysis.
+    retired: Mutex<Vec<Arc<Checked>>>,
     siblings: Mutex<HashMap<PathBuf, SiblingCache>>,
     push: AtomicBool,
     /// Bumped whenever something other than the draft changes what a check finds (the
@@ -149,6 +152,7 @@ impl Default for State {
             roots: Default::default(),
             published: Default::default(),
             results: Default::default(),
+            retired: Default::default(),
             siblings: Default::default(),
             push: Default::default(),
             generation: Default::default(),
@@ -266,8 +270,19 @@ impl State {
             analysis,
             findings,
         });
-        lock(&self.results).insert(uri.clone(), checked.clone());
+        let previous = lock(&self.results).insert(uri.clone(), checked.clone());
+        if let Some(p) = previous {
+            lock(&self.retired).push(p);
+        }
         Some(checked)
+    }
+
+    /// Free the replaced results on a blocking thread, once the new ones are published.
+    fn free_retired(&self) {
+        let retired = std::mem::take(&mut *lock(&self.retired));
+        if !retired.is_empty() {
+            tokio::task::spawn_blocking(move || drop(retired));
+        }
     }
 
     fn diagnostics(&self, c: &Checked) -> Vec<Diagnostic> {
@@ -326,6 +341,7 @@ impl Backend {
                 .flatten();
             let Some(c) = checked else { return };
             publish(&state, &client, uri, &c).await;
+            state.free_retired();
         });
     }
 
@@ -708,6 +724,7 @@ impl LanguageServer for Backend {
             // millisecond: no hand-over to another thread and back before publishing.
             if let Some(c) = self.state.check(&uri, Some(version)) {
                 publish(&self.state, &self.client, uri, &c).await;
+                self.state.free_retired();
             }
         } else {
             self.schedule(uri, version);
