@@ -49,8 +49,8 @@ use super::cluster;
 use crate::engine::hashing::Memo;
 
 use super::extract::{
-    consistent, counted_match, figures, render_date, render_number, same_value, twin, Figure, Kind,
-    Qual, Style, Value,
+    consistent, counted_match, figures, render_date, render_number, same_value, twin, Figure,
+    FigureData, Kind, Qual, Style, Value,
 };
 use crate::engine::siblings::IdMap;
 
@@ -190,6 +190,8 @@ pub(crate) struct ClusterFigures {
     figs: Vec<Arc<super::extract::Figures>>,
     /// (sibling, figure, total weighted context) per candidate; ids follow sibling order.
     cands: Vec<(u16, u32, f32)>,
+    /// Per candidate, what its figure says (one pointer away: profiles test thousands).
+    data: Vec<Arc<FigureData>>,
     /// (kind, word) -> (candidate, weight × idf).
     postings: IdMap<u64, Vec<(u32, f32)>>,
     by_counted: IdMap<u64, Vec<u32>>,
@@ -197,8 +199,8 @@ pub(crate) struct ClusterFigures {
     by_value: IdMap<u64, Vec<u32>>,
     /// Context word -> idf among the cluster's figures (words every figure has weigh little).
     idf: IdMap<u64, f32>,
-    /// Per sibling, the value keys of its figures (sorted, once each).
-    sib_values: Vec<Vec<u64>>,
+    /// Per value key, the siblings stating it (in sibling order, once each).
+    value_sibs: IdMap<u64, Vec<u16>>,
 }
 
 fn kind_code(k: Kind) -> u64 {
@@ -256,12 +258,13 @@ impl ClusterFigures {
             sibs: Vec::new(),
             figs: Vec::new(),
             cands: Vec::new(),
+            data: Vec::new(),
             postings: IdMap::default(),
             by_counted: IdMap::default(),
             by_kind: IdMap::default(),
             by_value: IdMap::default(),
             idf: IdMap::default(),
-            sib_values: Vec::new(),
+            value_sibs: IdMap::default(),
         };
         for s in siblings.iter().take(u16::MAX as usize) {
             cl.sibs.push(s.analysis.clone());
@@ -297,6 +300,7 @@ impl ClusterFigures {
                         .push((c, x));
                 }
                 cl.cands.push((si as u16, fi as u32, total));
+                cl.data.push(g.data().clone());
                 for &ck in g.counted_keys.iter() {
                     cl.by_counted.entry(posting_key(k, ck)).or_default().push(c);
                 }
@@ -306,7 +310,9 @@ impl ClusterFigures {
             let mut values: Vec<u64> = f.list.iter().map(|g| g.vkey).collect();
             values.sort_unstable();
             values.dedup();
-            cl.sib_values.push(values);
+            for v in values {
+                cl.value_sibs.entry(v).or_default().push(si as u16);
+            }
         }
         cl
     }
@@ -318,6 +324,10 @@ impl ClusterFigures {
 
     fn fig(&self, m: Mention) -> &Figure {
         &self.figs[m.sib as usize].list[m.fig as usize]
+    }
+
+    fn cand_data(&self, c: u32) -> &FigureData {
+        &self.data[c as usize]
     }
 
     fn cand_fig(&self, c: u32) -> &Figure {
@@ -357,7 +367,7 @@ fn normalise(shared: f32, ta: f32, tb: f32) -> f32 {
 }
 
 /// Can `f` and `g` be about the same thing at all?
-fn compatible(f: &Figure, g: &Figure) -> bool {
+fn compatible(f: &FigureData, g: &FigureData) -> bool {
     if f.kind != g.kind {
         return false;
     }
@@ -418,7 +428,7 @@ impl Profile {
         vkey: u64,
     ) -> impl Iterator<Item = &'p (u32, f32, u16)> + 'p {
         let bv = &self.by_value;
-        let value = |i: &u32| cl.cand_fig(self.entries[*i as usize].0).vkey;
+        let value = |i: &u32| cl.cand_data(self.entries[*i as usize].0).vkey;
         let from = bv.partition_point(|i| value(i) < vkey);
         let to = from + bv[from..].partition_point(|i| value(i) == vkey);
         bv[from..to].iter().map(|&i| &self.entries[i as usize])
@@ -487,13 +497,13 @@ fn compute_profile(cl: &ClusterFigures, f: &Figure) -> Arc<Profile> {
     let tf: f32 = f.context.iter().map(|x| cl.weight(x.0, x.1)).sum();
     let entries: Vec<(u32, f32, u16)> = touched
         .into_iter()
-        .filter(|&c| compatible(f, cl.cand_fig(c)))
+        .filter(|&c| compatible(f, cl.cand_data(c)))
         .map(|c| {
             let (shared, n) = acc[c as usize];
             (c, normalise(shared, tf, cl.cands[c as usize].2), n)
         })
         .collect();
-    let vkey = |i: u32| cl.cand_fig(entries[i as usize].0).vkey;
+    let vkey = |i: u32| cl.cand_data(entries[i as usize].0).vkey;
     let mut by_value: Vec<u32> = (0..entries.len() as u32).collect();
     by_value.sort_unstable_by_key(|&i| (vkey(i), entries[i as usize].0));
     let mut values: Vec<u64> = by_value.iter().map(|&i| vkey(i)).collect();
@@ -688,9 +698,9 @@ impl<'a> Draft<'a> {
     fn open_values(&self, i: usize) -> impl Iterator<Item = u64> + '_ {
         let twins = &self.twins[i];
         self.profiles[i].values.iter().copied().filter(move |vk| {
-            self.cl.sib_values.iter().enumerate().any(|(s, vs)| {
-                twins.binary_search_by_key(&(s as u16), |t| t.0).is_err()
-                    && vs.binary_search(vk).is_ok()
+            self.cl.value_sibs.get(vk).is_some_and(|ss| {
+                ss.iter()
+                    .any(|&s| twins.binary_search_by_key(&s, |t| t.0).is_err())
             })
         })
     }
@@ -919,7 +929,7 @@ impl<'a> Draft<'a> {
                     let sib = cl.cands[c as usize].0;
                     let before = x > 0 && cl.cands[p[x - 1] as usize].0 == sib;
                     let after = p.get(x + 1).is_some_and(|&d| cl.cands[d as usize].0 == sib);
-                    if !before && !after && compatible(f, cl.cand_fig(c)) {
+                    if !before && !after && compatible(f, cl.cand_data(c)) {
                         pinned.push(c);
                     }
                 }
@@ -937,7 +947,7 @@ impl<'a> Draft<'a> {
                         .entries
                         .binary_search_by_key(&c, |e| e.0)
                         .is_ok_and(|k| prof.entries[k].2 >= 1);
-                    if !before && !after && shares && compatible(f, cl.cand_fig(c)) {
+                    if !before && !after && shares && compatible(f, cl.cand_data(c)) {
                         pinned.push(c);
                     }
                 }

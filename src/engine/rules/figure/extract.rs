@@ -204,6 +204,11 @@ pub struct FigureData {
 }
 
 impl Figure {
+    /// What the figure says, to share without its place.
+    pub fn data(&self) -> &Arc<FigureData> {
+        &self.data
+    }
+
     pub fn text<'a>(&self, a: &'a Analysis) -> &'a str {
         a.slice(&self.range)
     }
@@ -1048,7 +1053,7 @@ fn is_human(l: &str) -> bool {
 }
 
 /// Do two figures count the same thing? `None` when either says nothing.
-pub fn counted_match(a: &Figure, b: &Figure) -> Option<bool> {
+pub fn counted_match(a: &FigureData, b: &FigureData) -> Option<bool> {
     if a.counted_canon.is_empty() || b.counted_canon.is_empty() {
         return None;
     }
