@@ -81,32 +81,52 @@ impl Rule for Conflict {
             return;
         }
         let (key, cl) = cluster::get(cx.siblings, ClusterFigures::build);
-        // Typing away from every figure changes none of them: the findings are the last
-        // ones, moved with their figures.
-        let found = FINDINGS.get_or_insert_with(findings_key(key, a, &figs.list), || {
-            Arc::new(findings(self.id(), a, key, &cl, &figs.list))
-        });
-        for (i, at, finding) in found.iter() {
-            let f = &figs.list[*i];
-            if cx.config.figures.ignores(f.kind) {
+        // Figures of different kinds never read one another (claims, sentence mates, counts
+        // and pairing by elimination all stay within a kind), so each kind's findings are
+        // worked out and kept apart. Typing away from every figure of a kind changes none of
+        // its findings: they are the last ones, moved with their figures.
+        let mut kinds: Vec<(u64, Vec<usize>)> = Vec::new();
+        for (i, f) in figs.list.iter().enumerate() {
+            let kc = kind_code(f.kind);
+            match kinds.iter_mut().find(|k| k.0 == kc) {
+                Some(k) => k.1.push(i),
+                None => kinds.push((kc, vec![i])),
+            }
+        }
+        let mut found: Vec<(usize, Finding)> = Vec::new();
+        for (_, members) in &kinds {
+            if cx.config.figures.ignores(figs.list[members[0]].kind) {
                 continue;
             }
-            out.push(finding.clone().moved(f.range.start as isize - *at as isize));
+            let group: Vec<Figure> = members.iter().map(|&i| figs.list[i].clone()).collect();
+            let kept = FINDINGS.get_or_insert_with(findings_key(key, a, &group), || {
+                Arc::new(findings(self.id(), a, key, &cl, &group))
+            });
+            for (k, at, finding) in kept.iter() {
+                let moved = finding
+                    .clone()
+                    .moved(group[*k].range.start as isize - *at as isize);
+                found.push((members[*k], moved));
+            }
         }
+        // In the order of the figures, as if worked out together.
+        found.sort_by_key(|f| f.0);
+        out.extend(found.into_iter().map(|f| f.1));
     }
 }
 
-/// The draft's findings, each with its figure's index and where that figure started.
+/// Findings, each with its figure's index (in the figures they were worked out for) and where
+/// that figure started.
 type Found = Vec<(usize, usize, Finding)>;
 
-/// Per draft: its findings, keyed by [`findings_key`].
-static FINDINGS: Memo<u64, Arc<Found>> = Memo::new(256);
+/// Per draft and kind of figure: the findings, keyed by [`findings_key`].
+static FINDINGS: Memo<u64, Arc<Found>> = Memo::new(1024);
 
-/// Everything the findings read of the draft: per figure, its signature (value, qualifier,
-/// rounding, what it counts, its context words), value and shape keys, own text (which the
-/// message quotes and the fix rewrites), and whether it shares a sentence with the figure
-/// before it (verdicts only ask whether two figures share one). Not where the figure is:
-/// findings are moved with it.
+/// Everything the findings of `figs` (the draft's figures of one kind) read of the draft: per
+/// figure, its signature (value, qualifier, rounding, what it counts, its context words), value
+/// and shape keys, own text (which the message quotes and the fix rewrites), and whether it
+/// shares a sentence with the figure before it (verdicts only ask whether two figures share
+/// one). Not where the figure is: findings are moved with it.
 fn findings_key(cluster: u64, a: &Analysis, figs: &[Figure]) -> u64 {
     let mut m = Mixer::new(&[cluster, figs.len() as u64, 11]);
     let mut sentence = None;
@@ -122,7 +142,8 @@ fn findings_key(cluster: u64, a: &Analysis, figs: &[Figure]) -> u64 {
     m.0
 }
 
-/// The findings of the draft's figures `figs` against the cluster `cl`.
+/// The findings of the draft's figures `figs` (all of them, or all of one kind) against the
+/// cluster `cl`.
 fn findings(
     rule: &'static str,
     a: &Analysis,
