@@ -98,15 +98,18 @@ impl Rule for Conflict {
             if cx.config.figures.ignores(figs.list[members[0]].kind) {
                 continue;
             }
-            let group: Vec<Figure> = members.iter().map(|&i| figs.list[i].clone()).collect();
-            let kept = FINDINGS.get_or_insert_with(findings_key(key, a, &group), || {
-                Arc::new(findings(self.id(), a, key, &cl, &group))
-            });
+            let kept =
+                FINDINGS.get_or_insert_with(findings_key(key, a, &figs.list, members), || {
+                    let group: Vec<Figure> =
+                        members.iter().map(|&i| figs.list[i].clone()).collect();
+                    Arc::new(findings(self.id(), a, key, &cl, &group))
+                });
             for (k, at, finding) in kept.iter() {
+                let i = members[*k];
                 let moved = finding
                     .clone()
-                    .moved(group[*k].range.start as isize - *at as isize);
-                found.push((members[*k], moved));
+                    .moved(figs.list[i].range.start as isize - *at as isize);
+                found.push((i, moved));
             }
         }
         // In the order of the figures, as if worked out together.
@@ -122,15 +125,15 @@ type Found = Vec<(usize, usize, Finding)>;
 /// Per draft and kind of figure: the findings, keyed by [`findings_key`].
 static FINDINGS: Memo<u64, Arc<Found>> = Memo::new(1024);
 
-/// Everything the findings of `figs` (the draft's figures of one kind) read of the draft: per
-/// figure, its signature (value, qualifier, rounding, what it counts, its context words), value
+/// Everything the findings of `members` (the draft's figures of one kind) read of the draft:
+/// per figure, its signature (value, qualifier, rounding, what it counts, its context words), value
 /// and shape keys, own text (which the message quotes and the fix rewrites), and whether it
 /// shares a sentence with the figure before it (verdicts only ask whether two figures share
 /// one). Not where the figure is: findings are moved with it.
-fn findings_key(cluster: u64, a: &Analysis, figs: &[Figure]) -> u64 {
-    let mut m = Mixer::new(&[cluster, figs.len() as u64, 11]);
+fn findings_key(cluster: u64, a: &Analysis, figs: &[Figure], members: &[usize]) -> u64 {
+    let mut m = Mixer::new(&[cluster, members.len() as u64, 11]);
     let mut sentence = None;
-    for f in figs {
+    for f in members.iter().map(|&i| &figs[i]) {
         m.add(f.sig);
         m.add(f.vkey);
         m.add(f.shape);
