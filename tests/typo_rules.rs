@@ -639,6 +639,13 @@ fn a_story_with_many_siblings_gets_the_same_findings() {
             1,
         ),
         (
+            "typo/confusable",
+            "Envoys from the relevant counties signed the accord.",
+            // One neighbour in common: only the word pair says where "countries" goes.
+            &["Several relevant countries, including Chile, joined on Friday."],
+            1,
+        ),
+        (
             "typo/sibling",
             "Officials said the trial would resume on Monday.",
             &[

@@ -540,6 +540,8 @@ pub struct Story {
     /// Lower-case words (as some sibling writes them: not capitalised, not a number), by
     /// first character, with the siblings writing them so.
     lower: HashMap<char, Vec<(String, Vec<u16>)>>,
+    /// Word pair (`pair(a, b)`) -> siblings with `a b` somewhere.
+    bigrams: Postings,
 }
 
 /// u64 key -> sorted siblings, packed.
@@ -593,6 +595,7 @@ impl Story {
         let mut lower_order: Vec<&str> = Vec::new();
         let mut ctx_words: IdMap<Vec<(u64, u32)>> = IdMap::default();
         let mut ctx_word_sibs = Vec::new();
+        let mut bigrams = Vec::new();
         let mut norm_ids: IdMap<u32> = IdMap::default();
         let mut norms: Vec<(String, bool)> = Vec::new();
         let mut run_ids: HashMap<&[String], u32> = HashMap::new();
@@ -600,6 +603,7 @@ impl Story {
         for (s, ix) in sibs.iter().enumerate() {
             let s = s as u16;
             words.extend(ix.vocab.iter().map(|&h| (h, s)));
+            bigrams.extend(ix.bigrams.iter().map(|&(k, _)| (k, s)));
             for &(k, j) in &ix.ctx {
                 let w = &ix.words[j as usize];
                 let id = *norm_ids.entry(w.h).or_insert_with(|| {
@@ -663,7 +667,13 @@ impl Story {
             run_words,
             names_by_len,
             lower: by_first,
+            bigrams: Postings::build(bigrams),
         }
+    }
+
+    /// Siblings with one of the word pairs `keys` (see [`SibIndex::bigram`]), in order.
+    pub fn with_bigrams(&self, keys: &[u64]) -> Vec<u16> {
+        union(keys.iter().map(|&k| self.bigrams.get(k)))
     }
 
     /// Some sibling uses the word `h`.

@@ -1359,15 +1359,33 @@ impl Env<'_> {
             return None;
         }
         // Siblings.
-        let sib_uses_w = self.sibs.iter().any(|s| {
-            l1.is_some_and(|l| s.ix.bigram(l.h, w.h).is_some())
-                || r1.is_some_and(|r| s.ix.bigram(w.h, r.h).is_some())
-        });
+        // The word pairs `a b` and `b c`, for the neighbours there are.
+        let keys = |a: Option<&W>, b: u64, c: Option<&W>| -> Vec<u64> {
+            let mut k = Vec::new();
+            if let Some(a) = a {
+                k.push(pair(a.h, b));
+            }
+            if let Some(c) = c {
+                k.push(pair(b, c.h));
+            }
+            k
+        };
+        let sib_uses_w = match &self.sibs.story {
+            Some(st) => !st.with_bigrams(&keys(l1, w.h, r1)).is_empty(),
+            None => self.sibs.iter().any(|s| {
+                l1.is_some_and(|l| s.ix.bigram(l.h, w.h).is_some())
+                    || r1.is_some_and(|r| s.ix.bigram(w.h, r.h).is_some())
+            }),
+        };
         for p in partners {
             let ph = hash(p);
             if !sib_uses_w {
                 let mut rel = Vec::new();
-                for s in self.sibs.iter() {
+                // Only the siblings with the partner next to one of the neighbours can say
+                // where it goes.
+                let near = self
+                    .pick(|st| st.with_bigrams(&keys(l1.filter(|_| lc), ph, r1.filter(|_| rc))));
+                for s in near {
                     let at = l1
                         .filter(|_| lc)
                         .and_then(|l| s.ix.bigram(l.h, ph).map(|j| (j, j + 1)))
