@@ -646,6 +646,13 @@ fn a_story_with_many_siblings_gets_the_same_findings() {
             1,
         ),
         (
+            "typo/confusable",
+            "Ferry timetables would not be effected by the strike.",
+            // Function words either side: only the words around it place "affected".
+            &["Freight would not be affected by the strike, the port said."],
+            1,
+        ),
+        (
             "typo/sibling",
             "Officials said the trial would resume on Monday.",
             &[

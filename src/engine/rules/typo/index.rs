@@ -671,6 +671,11 @@ impl Story {
         }
     }
 
+    /// Siblings with the word `h` in one of the contexts `keys`, in order.
+    pub fn with_word_in_ctx(&self, keys: &[u64], h: u64) -> Vec<u16> {
+        union(keys.iter().map(|&k| self.ctx_word_sibs.get(pair(k, h))))
+    }
+
     /// Siblings with one of the word pairs `keys` (see [`SibIndex::bigram`]), in order.
     pub fn with_bigrams(&self, keys: &[u64]) -> Vec<u16> {
         union(keys.iter().map(|&k| self.bigrams.get(k)))

@@ -545,22 +545,28 @@ fn near_word(w: &str, c: &str) -> bool {
 /// A position in sibling `s` where the word `h` stands between the same neighbours as the
 /// draft's word in `c`, with at least `min` neighbours agreeing.
 fn aligned_at(s: &Sib, c: &Ctx<'_>, h: u64, min: usize) -> Option<usize> {
-    let keys = [
-        (LR, c.before[0], c.after[0]),
-        (LL, c.before[1], c.before[0]),
-        (RR, c.after[0], c.after[1]),
-    ];
-    for &(kind, x, y) in &keys {
-        if x == 0 || y == 0 {
-            continue;
-        }
-        for j in s.ix.ctx(ctx_key(kind, x, y)) {
+    for k in aligned_keys(c) {
+        for j in s.ix.ctx(k) {
             if s.ix.words[j].h == h && alignment(s, c, j).0 >= min {
                 return Some(j);
             }
         }
     }
     None
+}
+
+/// The context keys [`aligned_at`] looks in: the neighbours on both sides, the two before,
+/// the two after.
+fn aligned_keys(c: &Ctx<'_>) -> Vec<u64> {
+    [
+        (LR, c.before[0], c.after[0]),
+        (LL, c.before[1], c.before[0]),
+        (RR, c.after[0], c.after[1]),
+    ]
+    .into_iter()
+    .filter(|&(_, x, y)| x != 0 && y != 0)
+    .map(|(kind, x, y)| ctx_key(kind, x, y))
+    .collect()
 }
 
 /// How many of the draft word's neighbours (three each side) the sibling's word at `j`
@@ -1406,7 +1412,8 @@ impl Env<'_> {
                 // Or the partner in the same place, two neighbours agreeing whatever they are
                 // ("would not be affected", "The treaty must").
                 if rel.is_empty() {
-                    for s in self.sibs.iter() {
+                    let near = self.pick(|st| st.with_word_in_ctx(&aligned_keys(c), ph));
+                    for s in near {
                         if let Some(j) = aligned_at(s, c, ph, 2) {
                             let cw = &s.ix.words[j];
                             rel.push(Related {
