@@ -111,12 +111,12 @@ impl<K: Hash + Eq, V: Clone> Memo<K, V> {
     }
 
     /// Several lookups under one lock.
-    pub fn get_many(&self, keys: &[K]) -> Vec<Option<V>> {
+    fn get_many(&self, keys: &[K]) -> Vec<Option<V>> {
         self.with(|m| keys.iter().map(|k| m.get(self.cap, k)).collect())
     }
 
     /// Several insertions under one lock.
-    pub fn insert_many(&self, items: Vec<(K, V)>) {
+    fn insert_many(&self, items: Vec<(K, V)>) {
         if items.is_empty() {
             return;
         }
@@ -135,6 +135,29 @@ impl<K: Hash + Eq, V: Clone> Memo<K, V> {
         let v = make();
         self.insert(key, v.clone());
         v
+    }
+
+    /// The cached value for each of `keys`, or `make(i)` for the `i`th cached: one lock to
+    /// look them up, one to store what was made (never held while making).
+    pub fn get_or_insert_many(&self, keys: &[K], mut make: impl FnMut(usize) -> V) -> Vec<V>
+    where
+        K: Clone,
+    {
+        let mut new = Vec::new();
+        let out = self
+            .get_many(keys)
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| {
+                v.unwrap_or_else(|| {
+                    let v = make(i);
+                    new.push((keys[i].clone(), v.clone()));
+                    v
+                })
+            })
+            .collect();
+        self.insert_many(new);
+        out
     }
 }
 

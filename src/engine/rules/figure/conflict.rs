@@ -563,27 +563,7 @@ fn compute_twins(cl: &ClusterFigures, f: &Figure) -> Arc<Vec<(u16, u32)>> {
 /// Each figure's twins, memoised.
 fn twins_of(key: u64, cl: &ClusterFigures, figs: &[Figure]) -> Vec<Arc<Vec<(u16, u32)>>> {
     let tk: Vec<u64> = figs.iter().map(|f| twins_key(key, f)).collect();
-    batch(&TWINS, &tk, |i| compute_twins(cl, &figs[i]))
-}
-
-/// Memoised values for many figures: one lock to look up, one to store what was computed.
-fn batch<V: Clone>(memo: &Memo<u64, V>, keys: &[u64], mut make: impl FnMut(usize) -> V) -> Vec<V> {
-    let found = memo.get_many(keys);
-    let mut new = Vec::new();
-    let out = found
-        .into_iter()
-        .enumerate()
-        .map(|(i, v)| match v {
-            Some(v) => v,
-            None => {
-                let v = make(i);
-                new.push((keys[i], v.clone()));
-                v
-            }
-        })
-        .collect();
-    memo.insert_many(new);
-    out
+    TWINS.get_or_insert_many(&tk, |i| compute_twins(cl, &figs[i]))
 }
 
 /// A draft's figures prepared for one check: what each verdict depends on.
@@ -648,15 +628,13 @@ impl<'a> Draft<'a> {
         twins: Vec<Arc<Vec<(u16, u32)>>>,
     ) -> Draft<'a> {
         let pk: Vec<u64> = figs.iter().map(|f| profile_key(key, f)).collect();
-        let profiles = batch(&PROFILES, &pk, |i| compute_profile(cl, &figs[i]));
+        let profiles = PROFILES.get_or_insert_many(&pk, |i| compute_profile(cl, &figs[i]));
         let mut shape = Mixer::new(&[figs.len() as u64]);
         for f in figs {
             shape.add(f.vkey);
             shape.add(f.counted_keys.iter().fold(0, |a, x| a ^ x.rotate_left(3)));
         }
-        let ix = batch(&INDEXES, &[shape.0], |_| Arc::new(DraftIndex::new(figs)))
-            .pop()
-            .expect("one");
+        let ix = INDEXES.get_or_insert_with(shape.0, || Arc::new(DraftIndex::new(figs)));
         let mut value_mix: IdMap<u64, u64> = IdMap::default();
         for f in figs {
             let e = value_mix.entry(f.vkey).or_insert(0x51);
@@ -775,7 +753,7 @@ impl<'a> Draft<'a> {
     /// the figures it may claim for, and those from the per-pair memo.
     fn claims(&self, open: &[usize]) -> Vec<u64> {
         let keys: Vec<u64> = open.iter().map(|&i| self.claims_key(i)).collect();
-        batch(&CLAIM_SETS, &keys, |k| self.claim_set(open[k]))
+        CLAIM_SETS.get_or_insert_many(&keys, |k| self.claim_set(open[k]))
     }
 
     /// What the claimers of `i` are: the key of [`Draft::claims`].
@@ -808,7 +786,7 @@ impl<'a> Draft<'a> {
             })
             .collect();
         let mut m = Mixer::new(&[9]);
-        for p in batch(&CLAIMS, &keys, |k| self.claim_print(i, js[k])) {
+        for p in CLAIMS.get_or_insert_many(&keys, |k| self.claim_print(i, js[k])) {
             m.add(p);
         }
         m.0
@@ -883,7 +861,7 @@ impl<'a> Draft<'a> {
             .zip(&claims)
             .map(|(&i, &c)| self.partial_key(i, c))
             .collect();
-        batch(&PARTIALS, &keys, |k| Arc::new(self.partial(open[k])))
+        PARTIALS.get_or_insert_many(&keys, |k| Arc::new(self.partial(open[k])))
     }
 
     fn finish(&self, i: usize, p: Arc<Partial>) -> Verdict {

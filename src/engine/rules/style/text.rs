@@ -130,27 +130,17 @@ pub(crate) fn per_block<T: Send + Sync + 'static>(
         .iter()
         .map(|b| pair(hash(&text[b.range.clone()]), b.kind as u64 + 0xB10C))
         .collect();
-    let found = memo.get_many(&keys);
-    let mut new = Vec::new();
-    let out = st
-        .blocks
+    let found = memo.get_or_insert_many(&keys, |k| {
+        let b = &st.blocks[k];
+        let first = a.token_at_or_after(b.range.start);
+        let end = first + a.tokens[first..].partition_point(|t| t.range.start < b.range.end);
+        Arc::new(scan(b, first..end))
+    });
+    st.blocks
         .iter()
         .zip(found)
-        .enumerate()
-        .map(|(k, (b, v))| {
-            let v = v.unwrap_or_else(|| {
-                let first = a.token_at_or_after(b.range.start);
-                let end =
-                    first + a.tokens[first..].partition_point(|t| t.range.start < b.range.end);
-                let v = Arc::new(scan(b, first..end));
-                new.push((keys[k], v.clone()));
-                v
-            });
-            (b.range.start, v)
-        })
-        .collect();
-    memo.insert_many(new);
-    out
+        .map(|(b, v)| (b.range.start, v))
+        .collect()
 }
 
 impl StyleText {

@@ -1376,13 +1376,13 @@ impl Env<'_> {
             }
             k
         };
-        let sib_uses_w = match &self.sibs.story {
-            Some(st) => !st.with_bigrams(&keys(l1, w.h, r1)).is_empty(),
-            None => self.sibs.iter().any(|s| {
+        let sib_uses_w = self
+            .pick(|st| st.with_bigrams(&keys(l1, w.h, r1)))
+            .into_iter()
+            .any(|s| {
                 l1.is_some_and(|l| s.ix.bigram(l.h, w.h).is_some())
                     || r1.is_some_and(|r| s.ix.bigram(w.h, r.h).is_some())
-            }),
-        };
+            });
         for p in partners {
             let ph = hash(p);
             if !sib_uses_w {
