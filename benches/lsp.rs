@@ -89,6 +89,7 @@ fn keystrokes(articles: usize, rounds: usize) {
         );
         published = c.diagnostics(&uri, version).len();
         times.push(t.elapsed());
+        if std::env::var_os("DUMP").is_some() { eprintln!("DUMP {:.3} {} {} {:?}", t.elapsed().as_secs_f64()*1e3, e.line, e.col, e.text); }
         if e.text.is_empty() {
             deletes.push(t.elapsed());
         } else {

@@ -785,16 +785,23 @@ impl<'a> Draft<'a> {
                 ])
             })
             .collect();
+        // Siblings that state `f`'s own value, as a bit set: `claim_print` asks about every
+        // candidate of a value, hundreds with a hundred siblings.
+        let mut agreeing = vec![0u64; self.cl.sibs.len() / 64 + 1];
+        for &(sib, _) in self.twins[i].iter() {
+            agreeing[usize::from(sib) / 64] |= 1 << (sib % 64);
+        }
         let mut m = Mixer::new(&[9]);
-        for p in CLAIMS.get_or_insert_many(&keys, |k| self.claim_print(i, js[k])) {
+        for p in CLAIMS.get_or_insert_many(&keys, |k| self.claim_print(i, js[k], &agreeing)) {
             m.add(p);
         }
         m.0
     }
 
     /// Which of `i`'s candidates stating `j`'s value `j` would take for itself in
-    /// [`Draft::partial`], as a fingerprint.
-    fn claim_print(&self, i: usize, j: usize) -> u64 {
+    /// [`Draft::partial`], as a fingerprint. `agreeing`: the siblings stating `i`'s own value,
+    /// as a bit set.
+    fn claim_print(&self, i: usize, j: usize, agreeing: &[u64]) -> u64 {
         let (f, d) = (&self.figs[i], &self.figs[j]);
         let mut m = Mixer::new(&[d.vkey, d.shape, 7]);
         m.add(u64::from(f.sentence == d.sentence));
@@ -802,10 +809,9 @@ impl<'a> Draft<'a> {
         // Both profiles' candidates stating the value, merged by candidate id.
         let mut mine = self.profiles[j].of_value(self.cl, d.vkey).peekable();
         // Siblings that state `f`'s own value are never asked about it.
-        let agreeing = &self.twins[i];
         for &(c, score, _) in self.profiles[i].of_value(self.cl, d.vkey) {
-            let sib = self.cl.cands[c as usize].0;
-            if agreeing.binary_search_by_key(&sib, |t| t.0).is_ok() {
+            let sib = usize::from(self.cl.cands[c as usize].0);
+            if agreeing[sib / 64] & (1 << (sib % 64)) != 0 {
                 continue;
             }
             while mine.next_if(|e| e.0 < c).is_some() {}
