@@ -560,6 +560,11 @@ fn compute_twins(cl: &ClusterFigures, f: &Figure) -> Arc<Vec<(u16, u32)>> {
     Arc::new(out)
 }
 
+/// Is sibling `sib` in the bit set `bits` ([`Draft::twin_bits`])?
+fn has_bit(bits: &[u64], sib: u16) -> bool {
+    bits[usize::from(sib) / 64] & (1 << (sib % 64)) != 0
+}
+
 /// Each figure's twins, memoised.
 fn twins_of(key: u64, cl: &ClusterFigures, figs: &[Figure]) -> Vec<Arc<Vec<(u16, u32)>>> {
     let tk: Vec<u64> = figs.iter().map(|f| twins_key(key, f)).collect();
@@ -785,17 +790,23 @@ impl<'a> Draft<'a> {
                 ])
             })
             .collect();
-        // Siblings that state `f`'s own value, as a bit set: `claim_print` asks about every
-        // candidate of a value, hundreds with a hundred siblings.
-        let mut agreeing = vec![0u64; self.cl.sibs.len() / 64 + 1];
-        for &(sib, _) in self.twins[i].iter() {
-            agreeing[usize::from(sib) / 64] |= 1 << (sib % 64);
-        }
+        // `claim_print` asks about every candidate of a value, hundreds with a hundred siblings.
+        let agreeing = self.twin_bits(i);
         let mut m = Mixer::new(&[9]);
         for p in CLAIMS.get_or_insert_many(&keys, |k| self.claim_print(i, js[k], &agreeing)) {
             m.add(p);
         }
         m.0
+    }
+
+    /// The siblings that state figure `i`'s own value (its twins'), as a bit set for
+    /// [`has_bit`].
+    fn twin_bits(&self, i: usize) -> Vec<u64> {
+        let mut bits = vec![0u64; self.cl.sibs.len() / 64 + 1];
+        for &(sib, _) in self.twins[i].iter() {
+            bits[usize::from(sib) / 64] |= 1 << (sib % 64);
+        }
+        bits
     }
 
     /// Which of `i`'s candidates stating `j`'s value `j` would take for itself in
@@ -810,8 +821,7 @@ impl<'a> Draft<'a> {
         let mut mine = self.profiles[j].of_value(self.cl, d.vkey).peekable();
         // Siblings that state `f`'s own value are never asked about it.
         for &(c, score, _) in self.profiles[i].of_value(self.cl, d.vkey) {
-            let sib = usize::from(self.cl.cands[c as usize].0);
-            if agreeing[sib / 64] & (1 << (sib % 64)) != 0 {
+            if has_bit(agreeing, self.cl.cands[c as usize].0) {
                 continue;
             }
             while mine.next_if(|e| e.0 < c).is_some() {}
@@ -969,12 +979,16 @@ impl<'a> Draft<'a> {
             .iter()
             .map(|&(c, s, n)| (c, s, n, pinned.binary_search(&c).is_ok()))
             .collect();
+        let before = all.len();
         for &c in &pinned {
             if prof.entries.binary_search_by_key(&c, |e| e.0).is_err() {
                 all.push((c, 0.0, 0, true));
             }
         }
-        all.sort_unstable_by_key(|e| e.0);
+        // Profile entries come sorted by candidate.
+        if all.len() > before {
+            all.sort_unstable_by_key(|e| e.0);
+        }
         let mut out: Vec<(u16, Vec<(Mention, u16, bool)>)> = Vec::new();
         for (c, score, n, pin) in all {
             let (sib, fig, _) = cl.cands[c as usize];
@@ -1005,11 +1019,11 @@ impl<'a> Draft<'a> {
         let (cl, draft) = (self.cl, self.figs);
         let f = &draft[i];
         let mut v = self.agreed(i);
-        let agreeing: Vec<u16> = self.twins[i].iter().map(|t| t.0).collect();
+        let agreeing = self.twin_bits(i);
         let mates = self.sentence_mates(i);
         let claimers = self.claimers(i);
         for (sib, ms) in self.candidates(i) {
-            if agreeing.contains(&sib) || ms.is_empty() {
+            if has_bit(&agreeing, sib) || ms.is_empty() {
                 continue;
             }
             if let Some((m, _, _)) = ms
