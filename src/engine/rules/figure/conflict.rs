@@ -439,23 +439,18 @@ struct Profile {
     entries: Vec<(u32, f32, u16)>,
     /// The candidates' distinct value keys (for the verdict's dependencies).
     values: Vec<u64>,
-    /// The entries' positions sorted by (value key, candidate): the candidates stating one
-    /// value, together.
-    by_value: Vec<u32>,
+    /// The entries' value keys and positions, sorted by (value key, candidate): the
+    /// candidates stating one value, together, found without reading their figures.
+    by_value: Vec<(u64, u32)>,
 }
 
 impl Profile {
     /// The entries of candidates stating `vkey`, by candidate id.
-    fn of_value<'p>(
-        &'p self,
-        cl: &'p ClusterFigures,
-        vkey: u64,
-    ) -> impl Iterator<Item = &'p (u32, f32, u16)> + 'p {
+    fn of_value(&self, vkey: u64) -> impl Iterator<Item = &(u32, f32, u16)> + '_ {
         let bv = &self.by_value;
-        let value = |i: &u32| cl.cand_data(self.entries[*i as usize].0).vkey;
-        let from = bv.partition_point(|i| value(i) < vkey);
-        let to = from + bv[from..].partition_point(|i| value(i) == vkey);
-        bv[from..to].iter().map(|&i| &self.entries[i as usize])
+        let from = bv.partition_point(|e| e.0 < vkey);
+        let to = from + bv[from..].partition_point(|e| e.0 == vkey);
+        bv[from..to].iter().map(|&(_, i)| &self.entries[i as usize])
     }
 
     fn score(&self, c: u32) -> f32 {
@@ -527,10 +522,12 @@ fn compute_profile(cl: &ClusterFigures, f: &Figure) -> Arc<Profile> {
             (c, normalise(shared, tf, cl.cands[c as usize].2), n)
         })
         .collect();
-    let vkey = |i: u32| cl.cand_data(entries[i as usize].0).vkey;
-    let mut by_value: Vec<u32> = (0..entries.len() as u32).collect();
-    by_value.sort_unstable_by_key(|&i| (vkey(i), entries[i as usize].0));
-    let mut values: Vec<u64> = by_value.iter().map(|&i| vkey(i)).collect();
+    let mut by_value: Vec<(u64, u32)> = (0..entries.len() as u32)
+        .map(|i| (cl.cand_data(entries[i as usize].0).vkey, i))
+        .collect();
+    // Entries are in candidate order, so (value key, position) sorts as (value key, candidate).
+    by_value.sort_unstable();
+    let mut values: Vec<u64> = by_value.iter().map(|e| e.0).collect();
     values.dedup();
     Arc::new(Profile {
         entries,
@@ -551,7 +548,8 @@ fn compute_twins(cl: &ClusterFigures, f: &Figure) -> Arc<Vec<(u16, u32)>> {
         for &c in cs {
             let g = cl.cand_fig(c);
             let sib = cl.cands[c as usize].0;
-            if compatible(f, g) && twin(f, g) && !out.iter().any(|x| x.0 == sib) {
+            // Candidates come in sibling order: a sibling already taken was the last one.
+            if compatible(f, g) && twin(f, g) && out.last().is_none_or(|x| x.0 != sib) {
                 out.push((sib, c));
             }
         }
@@ -818,9 +816,9 @@ impl<'a> Draft<'a> {
         m.add(u64::from(f.sentence == d.sentence));
         m.add(u64::from(self.restated(f, d)));
         // Both profiles' candidates stating the value, merged by candidate id.
-        let mut mine = self.profiles[j].of_value(self.cl, d.vkey).peekable();
+        let mut mine = self.profiles[j].of_value(d.vkey).peekable();
         // Siblings that state `f`'s own value are never asked about it.
-        for &(c, score, _) in self.profiles[i].of_value(self.cl, d.vkey) {
+        for &(c, score, _) in self.profiles[i].of_value(d.vkey) {
             if has_bit(agreeing, self.cl.cands[c as usize].0) {
                 continue;
             }
