@@ -102,6 +102,33 @@ fn sibling_finds_any_near_word_in_the_siblings_words() {
 }
 
 #[test]
+fn sibling_fix_takes_the_case_of_the_drafts_word_whichever_sibling_comes_first() {
+    // One sibling opens a sentence with the word, the other has it inside one: the draft's
+    // lower-case word gets the lower-case form, and a capitalised one the capitalised form,
+    // whatever order the siblings come in.
+    let opening = "Automation plans announced on Monday alarmed the dock workers.";
+    let inside = "Dock workers fear automation plans announced on Monday.";
+    let fixed = |draft: &str, sibs: &[&str], word: &str| {
+        let f = one_on("typo/sibling", draft, sibs, word);
+        apply_edits(draft, f.fixes[0].edits.clone())
+    };
+    let lower = "Dock workers fear automaton plans announced on Monday.";
+    for sibs in [[opening, inside], [inside, opening]] {
+        assert_eq!(
+            fixed(lower, &sibs, "automaton"),
+            "Dock workers fear automation plans announced on Monday."
+        );
+    }
+    let upper = "Automaton plans announced on Monday alarmed the dock workers.";
+    for sibs in [[opening, inside], [inside, opening]] {
+        assert_eq!(
+            fixed(upper, &sibs, "Automaton"),
+            "Automation plans announced on Monday alarmed the dock workers."
+        );
+    }
+}
+
+#[test]
 fn sibling_leaves_rewrites_alone() {
     let sib = &["The ships had begun diverting to other harbors and the union plans talks with the authority."];
     // Tense, number, British spelling, a different word altogether.

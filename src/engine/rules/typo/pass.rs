@@ -1182,6 +1182,7 @@ impl Env<'_> {
             .filter(|k| k.1 != 0 && k.2 != 0)
             .map(|&(kind, x, y)| ctx_key(kind, x, y))
             .collect();
+        let w_text = &text[w.range.clone()];
         let picked: Vec<&Sib> = match &self.sibs.story {
             Some(st) => {
                 // A sibling uses the draft's word here: no finding, whoever else is near.
@@ -1252,6 +1253,14 @@ impl Env<'_> {
                     match cands.iter_mut().find(|k| k.norm == cw.norm) {
                         Some(k) => {
                             k.strength = k.strength.max(strength);
+                            // Siblings write the word both ways ("Residents" opening a
+                            // sentence, "residents" inside one): offer the form whose case
+                            // matches the draft's word, whichever sibling came first.
+                            if !same_initial_case(&k.shown, w_text)
+                                && same_initial_case(&shown, w_text)
+                            {
+                                k.shown = shown;
+                            }
                             if !k.rel.iter().any(|r| Arc::ptr_eq(&r.doc, &rel.doc)) {
                                 k.rel.push(rel);
                             }
@@ -1749,6 +1758,12 @@ fn align(a: &[&str], b: &[String], p: usize, q: usize) -> Option<(usize, usize, 
     // A cut-short word is only believable at the end of the draft's run and of the name.
     let last = x + 1 == a.len() && y + 1 == b.len();
     near_name(a[x], &b[y], last).then_some((x, y, lo, hi))
+}
+
+/// Do `a` and `b` start with a letter of the same case?
+fn same_initial_case(a: &str, b: &str) -> bool {
+    let up = |s: &str| s.chars().find(|c| c.is_alphabetic()).map(char::is_uppercase);
+    up(a) == up(b)
 }
 
 #[cfg(test)]
