@@ -400,6 +400,17 @@ impl Corpus {
             .collect()
     }
 
+    /// The siblings as the rules see them: ordered by path, not by score. Findings then
+    /// depend on which articles are siblings, not on how their near-equal scores happen to
+    /// rank, and a draft whose refreshed sibling list only reorders them keeps every cache
+    /// built on the old list (with a hundred siblings, rebuilding them cost a typed character
+    /// some 200 ms).
+    pub fn siblings_for_rules(&self, draft: &Analysis) -> Vec<Sibling> {
+        let mut s = self.siblings(draft);
+        s.sort_by(|a, b| a.analysis.doc.path().cmp(b.analysis.doc.path()));
+        s
+    }
+
     /// A workspace-wide index registered by a rule family.
     pub fn index<T: CorpusIndex>(&self) -> Option<&T> {
         self.indexes

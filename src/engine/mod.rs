@@ -93,7 +93,7 @@ fn shifted(f: &Finding, by: usize, a: &Analysis) -> Finding {
 
 /// Run every enabled rule on `analysis` against its siblings in `corpus`.
 pub fn check(analysis: &Analysis, corpus: &Corpus, config: &Config) -> Vec<Finding> {
-    let siblings = corpus.siblings(analysis);
+    let siblings = corpus.siblings_for_rules(analysis);
     let cx = Context {
         analysis,
         siblings: &siblings,
@@ -203,7 +203,7 @@ pub fn hover(
     config: &Config,
     offset: usize,
 ) -> Option<String> {
-    let siblings = corpus.siblings(analysis);
+    let siblings = corpus.siblings_for_rules(analysis);
     let cx = Context {
         analysis,
         siblings: &siblings,

@@ -225,7 +225,7 @@ impl State {
                 }
             }
         }
-        let s = corpus.siblings(a);
+        let s = corpus.siblings_for_rules(a);
         lock(&self.siblings).insert(
             path,
             SiblingCache {
@@ -472,7 +472,9 @@ impl Backend {
             return json!([]);
         };
         let corpus = read(&self.state.corpus);
-        let sibs = self.state.siblings_of(&corpus, &c.analysis, true);
+        let mut sibs = self.state.siblings_of(&corpus, &c.analysis, true);
+        // Most similar first, for people (the rules see them by path).
+        sibs.sort_by(|a, b| b.score.total_cmp(&a.score));
         Value::Array(
             sibs.iter()
                 .filter_map(|s| {
