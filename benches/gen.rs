@@ -195,18 +195,32 @@ pub fn typing(text: &str, n: usize) -> Vec<Keystroke> {
         .lines()
         .enumerate()
         .filter(|(_, l)| l.split_whitespace().count() >= 8)
-        .filter(|(i, _)| std::env::var("ONLY_LINES").map_or(true, |v| v.split(',').any(|x| x == i.to_string())))
+        // COPYDESK_BENCH_LINES=10,40: type only into these lines (0-based), to time or
+        // profile one spot (beside a figure a hundred siblings state, say).
+        .filter(|(i, _)| {
+            std::env::var("COPYDESK_BENCH_LINES")
+                .map_or(true, |v| v.split(',').any(|x| x.trim() == i.to_string()))
+        })
         .collect();
     let mut out = Vec::with_capacity(n);
     let mut k = 0;
     while out.len() < n {
         let (line, l) = lines[(k * 7) % lines.len()];
-        let owned;
-        let word = if std::env::var_os("VARY").is_some() {
-            let mut w = String::new(); let mut x = k + 30;
-            while x > 0 { w.push((b'a' + (x % 26) as u8) as char); x /= 26; }
-            w.push_str("ing "); owned = w; owned.as_str()
-        } else { WORDS[k % WORDS.len()] };
+        // COPYDESK_BENCH_FRESH_WORDS=1: a different made-up word every time ("eb", "fb", …
+        // with "ing "), so no cache has seen the text: long profiling runs stay honest.
+        let fresh;
+        let word = if std::env::var_os("COPYDESK_BENCH_FRESH_WORDS").is_some() {
+            let (mut w, mut x) = (String::new(), k + 30);
+            while x > 0 {
+                w.push(char::from(b'a' + (x % 26) as u8));
+                x /= 26;
+            }
+            w.push_str("ing ");
+            fresh = w;
+            fresh.as_str()
+        } else {
+            WORDS[k % WORDS.len()]
+        };
         // After the middle word of the line.
         let mid = l.len() / 2;
         let col = l[mid..].find(' ').map_or(l.len(), |i| mid + i + 1);

@@ -4,6 +4,9 @@
 //! `copydesk check` throughput over 10,000 articles. Reports medians and percentiles.
 //!
 //! Run: `cargo bench --bench lsp` (set COPYDESK_BENCH_QUICK=1 for a smaller run).
+//! Knobs for finding slow spots: COPYDESK_BENCH_DUMP, COPYDESK_BENCH_LINES and
+//! COPYDESK_BENCH_FRESH_WORDS (see `gen::typing`), with COPYDESK_BENCH_ARTICLES,
+//! COPYDESK_BENCH_ROUNDS, COPYDESK_BENCH_SIBLINGS below and COPYDESK_BENCH_BIN (`tests/common`).
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -78,6 +81,8 @@ fn keystrokes(articles: usize, rounds: usize) {
     // Typed characters make text the server has not seen; backspaces return to text it has
     // (its caches answer), so the two are reported apart as well.
     let (mut inserts, mut deletes) = (Vec::new(), Vec::new());
+    // COPYDESK_BENCH_DUMP=1: every edit's latency on stderr, to find the slow spots.
+    let dump = std::env::var_os("COPYDESK_BENCH_DUMP").is_some();
     for e in &edits {
         version += 1;
         let (start, end) = (e.col, e.col + usize::from(e.text.is_empty()));
@@ -89,7 +94,15 @@ fn keystrokes(articles: usize, rounds: usize) {
         );
         published = c.diagnostics(&uri, version).len();
         times.push(t.elapsed());
-        if std::env::var_os("DUMP").is_some() { eprintln!("DUMP {:.3} {} {} {:?}", t.elapsed().as_secs_f64()*1e3, e.line, e.col, e.text); }
+        if dump {
+            eprintln!(
+                "edit {:.3} ms line {} column {} {:?}",
+                t.elapsed().as_secs_f64() * 1e3,
+                e.line,
+                e.col,
+                e.text
+            );
+        }
         if e.text.is_empty() {
             deletes.push(t.elapsed());
         } else {

@@ -1762,7 +1762,11 @@ fn align(a: &[&str], b: &[String], p: usize, q: usize) -> Option<(usize, usize, 
 
 /// Do `a` and `b` start with a letter of the same case?
 fn same_initial_case(a: &str, b: &str) -> bool {
-    let up = |s: &str| s.chars().find(|c| c.is_alphabetic()).map(char::is_uppercase);
+    let up = |s: &str| {
+        s.chars()
+            .find(|c| c.is_alphabetic())
+            .map(char::is_uppercase)
+    };
     up(a) == up(b)
 }
 
