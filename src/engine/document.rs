@@ -21,19 +21,14 @@ impl Document {
         let text = text.into();
         let mut line_starts = vec![0];
         let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
+        // Line ends are "\n", "\r\n" or a lone "\r"; found with memchr, not byte by byte
+        // (every keystroke builds the draft's line index afresh).
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
             match bytes[i] {
-                b'\n' => line_starts.push(i + 1),
-                b'\r' => {
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    line_starts.push(i + 1);
-                }
-                _ => {}
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => line_starts.push(i + 2),
+                b'\n' if i > 0 && bytes[i - 1] == b'\r' => {}
+                _ => line_starts.push(i + 1),
             }
-            i += 1;
         }
         let hash = content_hash(&text);
         Document {
@@ -193,6 +188,42 @@ pub fn content_hash(text: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_starts_match_a_byte_by_byte_reading_of_any_mix_of_line_ends() {
+        // Every string of up to eight characters from "\n", "\r", "a", "é": the line index
+        // must agree with reading the bytes one at a time.
+        let alphabet = ["\n", "\r", "a", "é"];
+        let mut level = vec![String::new()];
+        let mut texts = level.clone();
+        for _ in 0..8 {
+            level = level
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            texts.extend(level.iter().cloned());
+        }
+        assert_eq!(texts.len(), (0..=8).map(|n| 4usize.pow(n)).sum::<usize>());
+        for t in &texts {
+            let b = t.as_bytes();
+            let mut want = vec![0];
+            let mut i = 0;
+            while i < b.len() {
+                match b[i] {
+                    b'\n' => want.push(i + 1),
+                    b'\r' => {
+                        if b.get(i + 1) == Some(&b'\n') {
+                            i += 1;
+                        }
+                        want.push(i + 1);
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+            assert_eq!(Document::new("t.txt", t.clone()).line_starts, want, "{t:?}");
+        }
+    }
 
     #[test]
     fn lines_with_mixed_terminators() {

@@ -246,7 +246,7 @@ impl State {
             if expected.is_some_and(|v| v != d.version) {
                 return None;
             }
-            (d.path.clone(), d.rope.to_string(), d.version)
+            (d.path.clone(), rope_text(&d.rope), d.version)
         };
         if let Some(r) = lock(&self.results).get(uri) {
             if r.version == version && r.generation == generation && r.analysis.doc.text() == text {
@@ -487,6 +487,16 @@ impl Backend {
                 .collect(),
         )
     }
+}
+
+/// The rope's text in one allocation, chunk by chunk (`to_string` goes through the formatting
+/// machinery: 1.5 % of a keystroke's CPU in a profile).
+fn rope_text(rope: &Rope) -> String {
+    let mut s = String::with_capacity(rope.len_bytes());
+    for c in rope.chunks() {
+        s.push_str(c);
+    }
+    s
 }
 
 async fn publish(state: &State, client: &Client, uri: Uri, c: &Checked) {
@@ -744,7 +754,7 @@ impl LanguageServer for Backend {
             return;
         }
         // Re-index the saved draft so the workspace sees its new words.
-        let text = lock(&self.state.docs).get(&uri).map(|d| d.rope.to_string());
+        let text = lock(&self.state.docs).get(&uri).map(|d| rope_text(&d.rope));
         if let Some(text) = text {
             write(&self.state.corpus).upsert_draft(&path, text, true);
             lock(&self.state.siblings).clear();
