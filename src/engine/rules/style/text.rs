@@ -230,7 +230,10 @@ pub(crate) fn is_terminal(c: char) -> bool {
 }
 
 fn is_table_line(l: &str) -> bool {
-    l.starts_with('|') || l.matches('|').count() >= 2 || l.contains('\t')
+    let b = l.as_bytes();
+    b.first() == Some(&b'|')
+        || memchr::memchr_iter(b'|', b).nth(1).is_some()
+        || memchr::memchr(b'\t', b).is_some()
 }
 
 fn is_rule_line(l: &str) -> bool {
@@ -280,7 +283,8 @@ fn blocks(a: &Analysis) -> Vec<Block> {
     let mut prev: Option<(usize, bool)> = None;
     for l in &a.lines {
         let s = &text[l.range.clone()];
-        let structural = is_table_line(s) || is_rule_line(s) || is_md_heading(s);
+        let table = is_table_line(s) || is_rule_line(s);
+        let structural = table || is_md_heading(s);
         let starts_item = list_marker_len(s) > 0 || s.starts_with('>');
         let first = s.chars().next().unwrap_or(' ');
         let joins = match prev {
@@ -303,7 +307,7 @@ fn blocks(a: &Analysis) -> Vec<Block> {
                 b.range.end = l.range.end;
             }
         } else {
-            let kind = if is_table_line(s) || is_rule_line(s) {
+            let kind = if table {
                 BlockKind::Table
             } else if is_md_heading(s) {
                 BlockKind::Heading
@@ -329,26 +333,29 @@ fn blocks(a: &Analysis) -> Vec<Block> {
         if let Some(last) = merged.last_mut() {
             let ls = &text[last.range.clone()];
             let bs = &text[b.range.clone()];
-            let last_word = ls
-                .rsplit(|c: char| c.is_whitespace())
-                .next()
-                .unwrap_or("")
-                .to_lowercase();
-            let fragment =
-                ls.contains(", ") || ls.contains(". ") || ls.split_whitespace().count() > 12;
-            let carries_on = bs.starts_with(|c: char| c.is_lowercase())
-                || ls.ends_with([',', '—', '–', '-', '('])
-                || FUNCTION_WORDS.contains(&last_word.as_str())
-                || fragment
-                    && bs.starts_with(|c: char| {
+            // Cheap tests first: most blocks end a sentence, and the rest of the test reads
+            // the whole previous block.
+            let carries_on = || {
+                let last_word = ls
+                    .rsplit(|c: char| c.is_whitespace())
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase();
+                let fragment =
+                    || ls.contains(", ") || ls.contains(". ") || ls.split_whitespace().count() > 12;
+                bs.starts_with(|c: char| c.is_lowercase())
+                    || ls.ends_with([',', '—', '–', '-', '('])
+                    || FUNCTION_WORDS.contains(&last_word.as_str())
+                    || bs.starts_with(|c: char| {
                         c.is_ascii_digit() || matches!(c, '—' | '–' | '(' | '$')
-                    });
+                    }) && fragment()
+            };
             if last.kind == BlockKind::Running
                 && b.kind == BlockKind::Running
-                && carries_on
+                && !last_significant(ls).is_some_and(is_terminal)
                 && list_marker_len(bs) == 0
                 && list_marker_len(ls) == 0
-                && !last_significant(ls).is_some_and(is_terminal)
+                && carries_on()
             {
                 last.range.end = b.range.end;
                 if let Some(j) = joined.last_mut() {
