@@ -202,6 +202,10 @@ pub fn typing(text: &str, n: usize) -> Vec<Keystroke> {
                 .map_or(true, |v| v.split(',').any(|x| x.trim() == i.to_string()))
         })
         .collect();
+    assert!(
+        !lines.is_empty(),
+        "no prose line (eight words or more) to type into; check COPYDESK_BENCH_LINES"
+    );
     let mut out = Vec::with_capacity(n);
     let mut k = 0;
     while out.len() < n {

@@ -1275,7 +1275,7 @@ impl Env<'_> {
                 }
             }
         }
-        let written = &text[w.range.clone()];
+        let written = w_text;
         let is_word = dictionary::check(written)
             || self.house.words.contains(&w.norm)
             || self.ignored.contains(&w.norm);
