@@ -555,8 +555,8 @@ fn aligned_at(s: &Sib, c: &Ctx<'_>, h: u64, min: usize) -> Option<usize> {
     None
 }
 
-/// The context keys [`aligned_at`] looks in: the neighbours on both sides, the two before,
-/// the two after.
+/// The context keys a word is looked up by in the siblings ([`aligned_at`], `sibling_word`):
+/// the neighbours on both sides, the two before, the two after (those the draft has).
 fn aligned_keys(c: &Ctx<'_>) -> Vec<u64> {
     [
         (LR, c.before[0], c.after[0]),
@@ -1172,16 +1172,7 @@ impl Env<'_> {
         }
         let mut cands: Vec<Cand> = Vec::new();
         let mut near_seen: Vec<(u64, bool)> = Vec::new();
-        let keys = [
-            (LR, c.before[0], c.after[0]),
-            (LL, c.before[1], c.before[0]),
-            (RR, c.after[0], c.after[1]),
-        ];
-        let live: Vec<u64> = keys
-            .iter()
-            .filter(|k| k.1 != 0 && k.2 != 0)
-            .map(|&(kind, x, y)| ctx_key(kind, x, y))
-            .collect();
+        let live = aligned_keys(c);
         let w_text = &text[w.range.clone()];
         let picked: Vec<&Sib> = match &self.sibs.story {
             Some(st) => {
@@ -1197,11 +1188,7 @@ impl Env<'_> {
             None => self.sibs.iter().collect(),
         };
         for sib in picked {
-            for &(kind, x, y) in &keys {
-                if x == 0 || y == 0 {
-                    continue;
-                }
-                let key = ctx_key(kind, x, y);
+            for &key in &live {
                 if sib.ix.common_ctx(key) {
                     // Too common a context to tell which word belongs there: only look for
                     // the draft's own word in it.
