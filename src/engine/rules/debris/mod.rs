@@ -46,6 +46,7 @@ mod duplicate_headline;
 mod glued_dateline;
 mod markup;
 mod media;
+mod menu;
 mod newsletter;
 mod photo_credit;
 mod promo;
@@ -81,10 +82,11 @@ pub enum Kind {
     Teasers,
     Markup,
     Chart,
+    Menu,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 20] = [
+    pub const ALL: [Kind; 21] = [
         Kind::RelatedLinks,
         Kind::Comments,
         Kind::Newsletter,
@@ -105,6 +107,7 @@ impl Kind {
         Kind::Teasers,
         Kind::Markup,
         Kind::Chart,
+        Kind::Menu,
     ];
 
     /// The name used in rule ids and in `[debris.<name>]` sections of `copydesk.toml`.
@@ -130,6 +133,7 @@ impl Kind {
             Kind::Teasers => "teasers",
             Kind::Markup => "markup",
             Kind::Chart => "chart",
+            Kind::Menu => "menu",
         }
     }
 
@@ -155,6 +159,7 @@ impl Kind {
             Kind::Teasers => "debris/teasers",
             Kind::Markup => "debris/markup",
             Kind::Chart => "debris/chart",
+            Kind::Menu => "debris/menu",
         }
     }
 
@@ -181,6 +186,7 @@ impl Kind {
             Kind::Teasers => "Teasers for other stories",
             Kind::Markup => "Markup residue",
             Kind::Chart => "Chart residue (axis ticks and values)",
+            Kind::Menu => "Menu or settings panel",
         }
     }
 
@@ -302,6 +308,7 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
         Box::new(teasers::Teasers),
         Box::new(markup::Markup),
         Box::new(chart::Chart),
+        Box::new(menu::Menu),
     ]
 }
 

@@ -786,6 +786,7 @@ pub(super) fn compute(a: &Analysis, house: &House) -> Scan {
     super::duplicate_headline::mark(&mut p);
     super::author_widget::mark(&mut p);
     super::chart::mark(&mut p);
+    super::menu::mark(&mut p);
     p.zones();
     super::teasers::mark(&mut p);
     p.extend_widgets();
@@ -1051,6 +1052,7 @@ mod tests {
             super::super::author_widget::mark(&mut p);
             tick("structural");
             super::super::chart::mark(&mut p);
+            super::super::menu::mark(&mut p);
             p.zones();
             tick("chart");
             super::super::teasers::mark(&mut p);
@@ -1099,6 +1101,7 @@ mod tests {
         super::super::duplicate_headline::mark(&mut p);
         super::super::author_widget::mark(&mut p);
         super::super::chart::mark(&mut p);
+        super::super::menu::mark(&mut p);
         p.zones();
         super::super::teasers::mark(&mut p);
         p.extend_widgets();
