@@ -120,4 +120,31 @@ mod tests {
         );
         assert_silent(RULE, "More from the interview was broadcast on Sunday evening across the region and drew a large audience.\n");
     }
+
+    const FERRY: &str = "The harbour board approved the new ferry timetable on Tuesday after a long debate about fares, staffing and the winter crossings to the islands.\n\nCaptain Rhys Morgan said the crews were ready for the change, though the first sailing would now leave forty minutes earlier than it did last year.\n\nPassengers who hold season tickets will be refunded the difference in fares, the board said, and the old timetable stays online until the end of the month.\n";
+
+    #[test]
+    fn finds_other_stories_each_with_its_source_after_the_story() {
+        let text = format!(
+            "{FERRY}\nA comet may be visible from gardens this weekend, astronomers say\n\nSky Weekly\n\nSinger cancels tour after a throat infection\n\nMusic Daily\n\nWhy the price of cocoa keeps on rising\n\nMarket Watch\n\nTeenager rescued from a flooded quarry\n\nCounty Herald\n"
+        );
+        let f = run(RULE, &text);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        let c = covered(&text, &f);
+        assert!(
+            c[0].starts_with("A comet") && c[0].ends_with("County Herald"),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn further_reading_about_the_same_story_stays() {
+        // Sources under headlines, but the headlines are about the story itself.
+        assert_silent(
+            RULE,
+            &format!(
+                "{FERRY}\nHarbour board debates ferry fares and winter crossings\n\nIsland Times\n\nFerry crews ready for the earlier first sailing\n\nCoast Radio\n\nSeason tickets to be refunded after timetable change\n\nHarbour Gazette\n"
+            ),
+        );
+    }
 }

@@ -537,15 +537,15 @@ impl<'a> Pass<'a> {
     }
 
     /// Lists of other stories' headlines after the end of the article, without a heading:
-    /// headlines with their dates, or Title Case headlines whose words are foreign to the
-    /// story.
+    /// headlines with their dates, or headlines whose words are foreign to the story and
+    /// which are Title Case or come each with a source line.
     fn headless_lists(&mut self) {
         let n = self.len();
         let Some(last) = self.last_body else { return };
         let mut i = last + 1;
         while i < n {
             let mut j = i;
-            let (mut heads, mut dates, mut foreign, mut titles) = (0, 0, 0, 0);
+            let (mut heads, mut dates, mut foreign, mut titles, mut sources) = (0, 0, 0, 0, 0);
             let mut after_item = false;
             while j < n && (j == i || self.adj[j - 1]) {
                 if self.kind(j) == Some(Kind::Markup) {
@@ -559,16 +559,20 @@ impl<'a> Pass<'a> {
                         titles += self.lines[j].is_title_case() as usize;
                         foreign += self.overlap(j).is_some_and(|o| o < 0.35) as usize;
                     }
-                    Some(Item::Headline | Item::Source) => {}
+                    Some(Item::Source) => sources += 1,
+                    Some(Item::Headline) => {}
                     Some(Item::Lede) if self.overlap(j).is_some_and(|o| o < 0.35) => {}
                     _ => break,
                 }
                 after_item = true;
                 j += 1;
             }
-            // Headlines with their dates; or Title Case headlines about other things.
-            let foreign_titles = heads >= 3 && foreign * 3 >= heads * 2 && titles * 3 >= heads * 2;
-            if (dates >= 2 && heads >= 2) || foreign_titles {
+            // Headlines with their dates; Title Case headlines about other things; or
+            // headlines about other things, each with its source ("Business Insider").
+            let foreign = heads >= 3 && foreign * 3 >= heads * 2;
+            let foreign_titles = foreign && titles * 3 >= heads * 2;
+            let foreign_sourced = foreign && sources * 2 >= heads;
+            if (dates >= 2 && heads >= 2) || foreign_titles || foreign_sourced {
                 for k in i..j {
                     if self.free(k) {
                         self.set(k, Cand::strong(Kind::RelatedLinks).uncertain());
