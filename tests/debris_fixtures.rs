@@ -176,7 +176,8 @@ fn fixing_everything_removes_the_debris_and_keeps_the_article() {
         let path = PathBuf::from(&f.name);
         let a = corpus.upsert(&path, f.text.clone());
         let (fixed, n) = copydesk::engine::fix_until_stable(a, &corpus, &config, true);
-        assert!(n > 0, "{}: nothing fixed", f.name);
+        let has_debris = f.marks.values().any(Option::is_some);
+        assert_eq!(n > 0, has_debris, "{}: {n} fixes applied", f.name);
         // Every line that is not debris survives, in order.
         let kept: Vec<&str> = fixed.lines().collect();
         let mut at = 0;

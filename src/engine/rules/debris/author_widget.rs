@@ -7,9 +7,12 @@
 //!   “Written by Ana Ruiz, Lisbon”), or a second identical byline. The byline stays.
 //! - After the article's last paragraph: the author's bio (“Ana Ruiz is a reporter for The
 //!   Ledger based in Lisbon.”), a contact line (“Email ana@ledger.example // Twitter
-//!   @anaruiz”, a bare “@anaruiz”), and a byline repeated there. A bio counts only as the
-//!   last paragraph or below it, and only when the person is not named anywhere else in the
-//!   article's prose.
+//!   @anaruiz”, a bare “@anaruiz”, without a closing full stop), and a repeat of the byline
+//!   given at the top. A bio names a role and the outlet (“… reporter for The Ledger”, “…
+//!   is the Ledger's transport correspondent”, “… covers transport for The Ledger”), and
+//!   counts only as the last paragraph or below it, when the person is named nowhere else in
+//!   the article's prose, the line quotes or reports no one (“said”, “says”) and names no
+//!   one else the story names, and fewer than half its words are the story's.
 //!
 //! ## Why it matters
 //! Article pages show the author twice: a profile widget with the bare name and the byline
@@ -26,12 +29,15 @@
 //! ```
 //! Left alone: a name line with no byline for the same person, names in prose, a closing
 //! paragraph about someone the story is about (“Ruiz is a reporter who was detained in
-//! May.”, with Ruiz named earlier), and contact lines inside the article.
+//! May.”, with Ruiz named earlier, or a line that quotes or names the story's people),
+//! taglines without an outlet (“… is the author of …”, “… is a freelance writer based in
+//! Oban.”), the outlet's own invitations (“Write to Ana at …. Letters may be edited.”), a
+//! line starting “By” that repeats no byline, and contact lines inside the article.
 //!
 //! ## Fix safety
-//! Safe for the bare name next to the byline (the byline stays) and for contact lines;
-//! unsafe for a bio and a repeated byline after the article, which the editor may mean to
-//! keep (an opinion piece's tagline).
+//! Safe for the bare name next to the byline (the byline stays). Unsafe for the author box
+//! after the article: the editor may mean to keep a tagline or the outlet's own contact
+//! line.
 
 use std::sync::LazyLock;
 
@@ -82,10 +88,13 @@ fn byline_name(plain: &str) -> Option<String> {
     Some(name.to_lowercase())
 }
 
-/// “Ana Ruiz is a staff reporter for …”: a name, then a role within a few words.
+/// “Ana Ruiz is a staff reporter for The Ledger”, “… is the Ledger's transport reporter”,
+/// “Ana Ruiz covers transport for The Ledger”: a name, a role, and the outlet.
 static BIO: LazyLock<Regex> = LazyLock::new(|| {
+    const ROLE: &str = "(?:reporter|correspondent|editor|writer|columnist|contributor|journalist|producer|photographer|critic|anchor)s?";
+    const OUTLET: &str = r"(?:for|at|with) (?i:the )?\p{Lu}";
     Regex::new(&format!(
-        r"^({NAME}),? (?:is|was|has been|covers) (?:a|an|the)?(?: [\p{{L}}-]+){{0,5}}? (?:reporter|correspondent|editor|writer|columnist|contributor|journalist|producer|photographer|critic|author|chief|anchor|host)s?(?-u:\b)"
+        r"^({NAME}),? (?:(?:is|was|has been) (?i:a|an|the)?(?: [\p{{L}}'’-]+){{0,5}}? {ROLE} {OUTLET}|(?:is|was) (?i:the) \p{{Lu}}[\p{{L}}. ]*?['’]s(?: [\p{{L}}-]+){{0,4}} {ROLE}(?-u:\b)|(?:covers|writes about|reports on) [^.]{{0,80}}? {OUTLET})"
     ))
     .expect("bio regex")
 });
@@ -104,6 +113,9 @@ fn is_contact(l: &super::line::LineView<'_>) -> bool {
     ];
     if l.words > 14 || l.words == 0 || !HANDLE.is_match(&l.plain) {
         return false;
+    }
+    if l.ends_sentence() {
+        return false; // "Email us at … or call …." is the article's own invitation
     }
     let key = l.key.as_str();
     LEADS.iter().any(|w| key.starts_with(w))
@@ -127,17 +139,27 @@ fn author_box(p: &mut Pass<'_>) {
         }
         let l = &p.lines[i];
         if i > last && is_contact(l) {
-            p.set(i, Cand::strong(Kind::AuthorWidget));
-            continue;
-        }
-        if i > last && byline_name(&l.plain).is_some() {
             p.set(i, Cand::strong(Kind::AuthorWidget).uncertain());
             continue;
         }
-        if i >= last.saturating_sub(3) && l.words <= 60 {
+        if i > last
+            && byline_name(&l.plain).is_some_and(|name| {
+                (0..i).any(|k| byline_name(&p.lines[k].plain).is_some_and(|m| m == name))
+            })
+        {
+            p.set(i, Cand::strong(Kind::AuthorWidget).uncertain());
+            continue;
+        }
+        if i >= last.saturating_sub(3) && l.words <= 60 && !quotes(&l.plain) {
             if let Some(c) = BIO.captures(&l.plain) {
-                let name = c.get(1).map_or("", |m| m.as_str());
-                if !named_elsewhere(p, i, name) {
+                let name = c.get(1).map_or("", |m| m.as_str()).to_string();
+                // What the line says after the role and the outlet's name.
+                let end = c.get(0).map_or(0, |m| m.end());
+                let rest = after_outlet(&l.plain[end.saturating_sub(1)..]).to_string();
+                if !named_elsewhere(p, i, &name)
+                    && !names_the_story(p, i, &rest)
+                    && p.overlap(i).is_some_and(|o| o < 0.5)
+                {
                     p.set(i, Cand::strong(Kind::AuthorWidget).uncertain());
                     continue;
                 }
@@ -152,6 +174,54 @@ fn author_box(p: &mut Pass<'_>) {
     }
 }
 
+/// `text` without the capitalised words it starts with (“Velo Wire, covering …” → “,
+/// covering …”).
+fn after_outlet(text: &str) -> &str {
+    let mut rest = text;
+    loop {
+        let t = rest.trim_start();
+        let w = t.split_whitespace().next().unwrap_or("");
+        let word = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if word.is_empty() || !(word.starts_with(char::is_uppercase) || word == "of") {
+            return t;
+        }
+        rest = &t[word.len()..];
+    }
+}
+
+/// The line names someone or something the story names elsewhere (a capitalised word the
+/// dictionary does not know) in `rest`, what it says besides the name, role and outlet: then
+/// it is the story's paragraph.
+fn names_the_story(p: &Pass<'_>, at: usize, rest: &str) -> bool {
+    let names: Vec<&str> = split_words(rest)
+        .filter(|w| {
+            w.chars().count() >= 3
+                && w.starts_with(char::is_uppercase)
+                && !crate::engine::rules::typo::dictionary::check(&w.to_lowercase())
+        })
+        .collect();
+    !names.is_empty()
+        && (0..p.len()).any(|j| {
+            j != at
+                && p.lines[j].is_prose()
+                && split_words(&p.lines[j].plain).any(|t| names.contains(&t))
+        })
+}
+
+/// Words, possessives reduced to the name (“Morgan's” → “Morgan”).
+fn split_words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-')
+        .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
+        .filter(|w| !w.is_empty())
+}
+
+/// The line quotes or reports someone (“…,” he said; she says; told; according to): a bio
+/// does not.
+fn quotes(plain: &str) -> bool {
+    const SAYS: &[&str] = &["said", "says", "told", "according"];
+    plain.contains(['"', '“', '”']) || split_words(plain).any(|w| SAYS.contains(&w))
+}
+
 /// A word of the name (three letters or more, capitalised) appears in another prose line.
 fn named_elsewhere(p: &Pass<'_>, at: usize, name: &str) -> bool {
     let words: Vec<&str> = name
@@ -161,10 +231,7 @@ fn named_elsewhere(p: &Pass<'_>, at: usize, name: &str) -> bool {
     (0..p.len()).any(|j| {
         j != at
             && p.lines[j].is_prose()
-            && p.lines[j]
-                .plain
-                .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-')
-                .any(|t| words.contains(&t))
+            && split_words(&p.lines[j].plain).any(|t| words.contains(&t))
     })
 }
 
@@ -210,12 +277,12 @@ mod tests {
         assert_eq!(run(RULE, text).len(), 1);
     }
 
-    const STORY: &str = "The harbour board approved the new ferry timetable on Tuesday after a long debate about fares, staffing and the winter crossings.\n\nCaptain Rhys Morgan said the crews were ready for the change, though the first sailing would leave forty minutes earlier.\n";
+    const STORY: &str = "The harbour board approved the new ferry timetable on Tuesday after a long debate about fares, staffing and the winter crossings.\n\nCaptain Rhys Morgan said the crews were ready for the change, though the first sailing would leave forty minutes earlier.\n\nIslanders who commute to the mainland hospital asked for a later return crossing on weekdays, and the board promised to review the request in spring.\n";
 
     #[test]
     fn finds_the_author_box_under_the_story() {
         let text = format!(
-            "{STORY}\nAna Ruiz is a senior transport reporter for The Coast Ledger, which she joined in 2019 after six years at a news agency.\n\nEmail ana.ruiz@ledger.example // Twitter @anaruiz\n\nBy Ana Ruiz\n\n@anaruiz\n"
+            "Written by Ana Ruiz\n\n{STORY}\nAna Ruiz is a senior transport reporter for The Coast Ledger, which she joined in 2019 after six years at a news agency.\n\nEmail ana.ruiz@ledger.example // Twitter @anaruiz\n\nBy Ana Ruiz\n\n@anaruiz\n"
         );
         let f = run(RULE, &text);
         let c = covered(&text, &f);
@@ -226,14 +293,21 @@ mod tests {
         );
         use crate::engine::finding::Applicability;
         assert_eq!(f[0].fixes[0].applicability, Applicability::Unsafe);
-        // The contact line alone is a safe fix; with the bio, the block is not.
+        // Other shapes of a bio.
+        for bio in [
+            "Ana Ruiz covers transport and the ports for the Coast Ledger.",
+            "Ana Ruiz is the Coast Ledger's transport correspondent.",
+        ] {
+            let text = format!("{STORY}\n{bio}\n");
+            assert_eq!(covered(&text, &run(RULE, &text)), [bio]);
+        }
         let text = format!("{STORY}\nContact Ana Ruiz at ana.ruiz@ledger.example\n");
         let f = run(RULE, &text);
         assert_eq!(
             covered(&text, &f),
             ["Contact Ana Ruiz at ana.ruiz@ledger.example"]
         );
-        assert_eq!(f[0].fixes[0].applicability, Applicability::Safe);
+        assert_eq!(f[0].fixes[0].applicability, Applicability::Unsafe);
     }
 
     #[test]
@@ -243,10 +317,51 @@ mod tests {
             RULE,
             "The court in Valmora released Tomas Berg on bail on Monday, three months after his arrest at the border.\n\nBerg, who denies spying, thanked his family and his colleagues outside the court.\n\nTomas Berg is a reporter for the Northern Courier who has covered the region for a decade.\n",
         );
-        // Contact lines inside the article, and a byline at the top.
+        // Named only here, but the line is the story's: it quotes, or it shares the story's
+        // words.
+        assert_silent(
+            RULE,
+            &format!("{STORY}\nLena Holm was a reporter at the Ferry Gazette for thirty years. \"The crossings were never this early,\" she said.\n"),
+        );
+        assert_silent(
+            RULE,
+            &format!("{STORY}\nLena Holm is a correspondent for Radio Skerry who sailed with Captain Morgan's crews on the first early crossing.\n"),
+        );
+        assert_silent(
+            RULE,
+            &format!("{STORY}\nLena Holm is a correspondent for Radio Skerry and shared a cabin with Morgan in 2019.\n"),
+        );
+        assert_silent(
+            RULE,
+            &format!("{STORY}\nLena Holm is a correspondent for Radio Skerry who says the early sailing is the first change in a decade.\n"),
+        );
+        assert_silent(
+            RULE,
+            &format!("{STORY}\nLena Holm is a correspondent for Radio Skerry, where the board's new ferry timetable and the debate about fares, staffing and winter crossings led the news.\n"),
+        );
+        // Taglines that are no author box: a book, a freelance writer without an outlet.
+        assert_silent(
+            RULE,
+            &format!("{STORY}\nLena Holm is the author of The Night Ferry, a history of the island crossings.\n"),
+        );
+        assert_silent(
+            RULE,
+            &format!("{STORY}\nLena Holm is a freelance writer based in Oban.\n"),
+        );
+        // The outlet's own invitations, and a byline that repeats none.
         assert_silent(
             RULE,
             &format!("By Ana Ruiz\n\n{STORY}\nEmail your questions to ferries@ledger.example and we will answer them next week.\n\n{STORY}"),
+        );
+        assert_silent(
+            RULE,
+            &format!(
+                "{STORY}\nWrite to Ana at asks@ledger.example. Letters may be edited for length.\n"
+            ),
+        );
+        assert_silent(
+            RULE,
+            &format!("By Ana Ruiz\n\n{STORY}\nBy The Numbers\n\nWords by Tom Hale\n"),
         );
     }
 

@@ -2,11 +2,11 @@
 //! article's prose.
 //!
 //! ## What it finds
-//! Five or more short labels in a row (“Video Quality”, “Auto”, “High (HD)”, “Language”,
-//! “English”; or “news”, “home page”, “business”, “tech”) before the article's first paragraph
-//! of prose or after its last. A label has at most three words and no sentence ending. Other
-//! debris inside the run (a share bar, a “Back” button) does not break it and counts towards
-//! the five, as long as three lines are labels.
+//! Five or more short lines in a row before the article's first paragraph of prose or after
+//! its last, at least three of them labels (at most three words, no sentence ending), next to
+//! or among other page furniture (a share bar, a “Back” button, a section label), and made of
+//! common words (“Video Quality”, “Auto”, “Low”, “Language”; or “news”, “home page”,
+//! “business”). Other debris inside the run does not break it and counts towards the five.
 //!
 //! ## Why it matters
 //! Copying a page carries its navigation menus, a video player's settings panel and the
@@ -16,6 +16,7 @@
 //!
 //! ## Example
 //! ```text
+//! Share this video  <- other furniture: the anchor
 //! Video Quality     <- one block, from "Video Quality" to "Bottom"
 //! Auto
 //! High (HD)
@@ -27,14 +28,17 @@
 //!
 //! The council voted on Tuesday to close the pool for the summer, …
 //! ```
-//! Left alone: any run between two paragraphs of the article (a list of names or places the
-//! story gives), a table of contents (labels whose words the article uses), a list
-//! introduced by a line ending with a colon, lists of quantities (a recipe's ingredients),
-//! bulleted and numbered lists, bylines and dates, and runs of fewer than five labels.
+//! Left alone: runs with no other furniture in or next to them (a contents list, a cast list,
+//! a packing list), runs between two paragraphs of the article, lists of names (most labels
+//! with a word the dictionary knows only capitalised, or not at all: a line-up, a list of
+//! sources, shops, software), lists whose words the article uses (a table of contents), lists
+//! with figures (results, ingredients), lists introduced by a line ending with a colon or by a
+//! Markdown heading, bulleted and numbered lists, bylines and dates, and articles too short to
+//! tell.
 //!
 //! ## Fix safety
-//! Unsafe: a run of short lines above the headline may be a list the article means to keep
-//! (the software a colophon names, a fact box), and only the editor can tell.
+//! Unsafe: the editor confirms that the run is the page's and not a list the article means
+//! to keep.
 
 use super::line::LineView;
 use super::scan::{Cand, Pass, Zone};
@@ -73,31 +77,41 @@ fn starts_numbered(key: &str) -> bool {
     digits > 0 && matches!(key.as_bytes().get(digits), Some(b'.' | b')'))
 }
 
-/// A quantity first, as in an ingredient list: “2 cups flour”, “½ teaspoon salt”.
-fn starts_with_quantity(l: &LineView<'_>) -> bool {
-    l.words >= 2
-        && l.key.chars().next().is_some_and(|c| {
-            c.is_ascii_digit() || ('¼'..='¾').contains(&c) || ('⅐'..='⅞').contains(&c)
-        })
+/// A figure anywhere: a row of results or a list of quantities, not a menu.
+fn has_digit(l: &LineView<'_>) -> bool {
+    l.key.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// Every word of the label is a common word: one the dictionary knows in lower case.
+/// Menus are made of such words; line-ups, lists of sources, shops or software are not.
+fn is_common(l: &LineView<'_>) -> bool {
+    l.plain
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .all(|w| crate::engine::rules::typo::dictionary::check(&w.to_lowercase()))
 }
 
 /// The labels use the article's own words, as a table of contents does: a third of their
-/// content words or more, on average, appear in the article's prose. Too short an article to
-/// tell counts as yes.
-fn about_story(p: &mut Pass<'_>, run: std::ops::Range<usize>) -> bool {
-    if !p.has_vocab() {
-        return true;
+/// content words or more appear in the article's prose. Too short an article to tell counts
+/// as yes.
+fn about_story(p: &mut Pass<'_>, labels: &[usize]) -> bool {
+    !p.has_vocab() || p.pooled_overlap(labels).is_some_and(|o| o >= 0.34)
+}
+
+/// The line before introduces a list: it ends with a colon or is a Markdown heading.
+fn lead_in(p: &Pass<'_>, i: usize) -> bool {
+    i > 0 && p.adj[i - 1] && {
+        let raw = p.lines[i - 1].raw;
+        raw.ends_with(':') || raw.starts_with('#')
     }
-    let (mut sum, mut n) = (0.0, 0);
-    for k in run {
-        if !p.is_debris(k) {
-            if let Some(o) = p.overlap(k) {
-                sum += o;
-                n += 1;
-            }
-        }
-    }
-    n > 0 && sum / n as f32 >= 0.34
+}
+
+/// Other furniture in the run or right next to it.
+fn anchored(p: &Pass<'_>, i: usize, j: usize) -> bool {
+    let furniture = |k: usize| p.st[k].cand.is_some() && !p.st[k].protected;
+    (i..j).any(|k| p.is_debris(k))
+        || (i > 0 && p.adj[i - 1] && furniture(i - 1))
+        || (j < p.len() && p.adj[j - 1] && furniture(j))
 }
 
 pub(super) fn mark(p: &mut Pass<'_>) {
@@ -109,7 +123,7 @@ pub(super) fn mark(p: &mut Pass<'_>) {
     while i < n {
         // A run: adjacent lines outside the body that are labels or already debris.
         let mut j = i;
-        let (mut labels, mut quantities) = (0, 0);
+        let mut labels = Vec::new();
         while j < n
             && (j == i || p.adj[j - 1])
             && p.zone(j) != Zone::Body
@@ -117,21 +131,16 @@ pub(super) fn mark(p: &mut Pass<'_>) {
             && (p.is_debris(j) || (p.free(j) && is_label(&p.lines[j])))
         {
             if !p.is_debris(j) {
-                labels += 1;
-                quantities += starts_with_quantity(&p.lines[j]) as usize;
+                labels.push(j);
             }
             j += 1;
         }
-        let lead_in = i > 0 && p.adj[i - 1] && p.lines[i - 1].raw.ends_with(':');
-        // Other furniture in the run counts towards its length.
-        if labels >= 3
-            && j - i >= MIN_LINES
-            && quantities * 3 < labels
-            && !lead_in
-            && !about_story(p, i..j)
-        {
-            for k in i..j {
-                if !p.is_debris(k) {
+        let m = labels.len();
+        if m >= 3 && j - i >= MIN_LINES && anchored(p, i, j) && !lead_in(p, i) {
+            let digits = labels.iter().filter(|&&k| has_digit(&p.lines[k])).count();
+            let common = labels.iter().filter(|&&k| is_common(&p.lines[k])).count();
+            if digits * 3 < m && common * 3 >= m * 2 && !about_story(p, &labels) {
+                for &k in &labels {
                     p.set(k, Cand::strong(Kind::Menu).uncertain());
                 }
             }
@@ -148,10 +157,14 @@ mod tests {
 
     const STORY: &str = "The council voted on Tuesday to close the municipal pool for the summer while its roof is repaired, a decision that angered swimmers.\n\nThe repairs will cost about two million pounds, officials said, and the pool should reopen in the autumn.\n\nA petition against the closure has gathered more than four thousand signatures since it was launched by a club for older swimmers last month.\n\nLeisure centres in three neighbouring towns have offered discounted entry to members of the swimming club until the work is finished.\n";
 
+    /// Furniture to anchor a run: a share bar above, a copyright line below.
+    const SHARE: &str = "Share on Facebook\n\n";
+    const FOOT: &str = "\n© The Coast Ledger 2025\n";
+
     #[test]
     fn finds_a_player_settings_panel_above_the_story() {
         let text = format!(
-            "Video Quality\n\nAuto\n\nHigh (HD)\n\nLow\n\nLanguage\n\nEnglish\n\nPosition\n\nBottom\n\n{STORY}"
+            "{SHARE}Video Quality\n\nAuto\n\nHigh (HD)\n\nLow\n\nLanguage\n\nEnglish\n\nPosition\n\nBottom\n\n{STORY}"
         );
         let f = run(RULE, &text);
         assert_eq!(f.len(), 1, "{f:#?}");
@@ -160,12 +173,15 @@ mod tests {
             c[0].starts_with("Video Quality") && c[0].ends_with("Bottom"),
             "{c:?}"
         );
+        use crate::engine::finding::Applicability;
+        assert_eq!(f[0].fixes[0].applicability, Applicability::Unsafe);
     }
 
     #[test]
     fn finds_a_navigation_menu_under_the_story() {
-        let text =
-            format!("{STORY}\nText size\n\nSmall\n\nMedium\n\nLarge\n\nContrast\n\nDark mode\n");
+        let text = format!(
+            "{STORY}\nText size\n\nSmall\n\nMedium\n\nLarge\n\nContrast\n\nDark mode\n{FOOT}"
+        );
         let f = run(RULE, &text);
         assert_eq!(f.len(), 1, "{f:#?}");
         let c = covered(&text, &f);
@@ -174,72 +190,79 @@ mod tests {
             "{c:?}"
         );
         // Too short an article to tell a menu from its own table of contents.
-        let short = "The council voted on Tuesday to close the municipal pool for the summer while its roof is repaired.\n\nText size\n\nSmall\n\nMedium\n\nLarge\n\nContrast\n\nDark mode\n";
-        assert_silent(RULE, short);
+        let short = format!("The council voted on Tuesday to close the municipal pool for the summer while its roof is repaired.\n\nText size\n\nSmall\n\nMedium\n\nLarge\n\nContrast\n\nDark mode\n{FOOT}");
+        assert_silent(RULE, &short);
     }
 
     #[test]
-    fn lists_inside_the_story_and_short_runs_stay() {
-        // Between two paragraphs: the story's own list.
+    fn a_run_without_other_furniture_stays() {
+        // The same panel, with no share bar or footer beside it: it could be the article's.
+        assert_silent(
+            RULE,
+            &format!("{STORY}\nText size\n\nSmall\n\nMedium\n\nLarge\n\nContrast\n\nDark mode\n"),
+        );
+        assert_silent(
+            RULE,
+            &format!("What to take\n\nWaterproof jacket\n\nWarm hat\n\nGloves\n\nFlask\n\nMap\n\n{STORY}"),
+        );
+    }
+
+    #[test]
+    fn the_articles_own_lists_stay_even_beside_furniture() {
+        // Between two paragraphs.
+        assert_silent(
+            RULE,
+            &format!("{STORY}\nOpen\n\nShut\n\nLate\n\nEarly\n\nFree\n\nPaid\n\n{STORY}{FOOT}"),
+        );
+        // After a colon, or under a Markdown heading.
+        assert_silent(
+            RULE,
+            &format!("{STORY}\nWhat the pool will offer:\n\nLessons\n\nGala nights\n\nAqua fit\n\nLane swimming\n\nSauna\n{FOOT}"),
+        );
+        assert_silent(
+            RULE,
+            &format!("{STORY}\n## Timetable\n\nLessons\n\nGala nights\n\nAqua fit\n\nLane swimming\n\nSauna\n{FOOT}"),
+        );
+        // Names: a line-up, sources, shops.
         assert_silent(
             RULE,
             &format!(
-                "{STORY}\nLeeds\n\nYork\n\nHull\n\nBradford\n\nWakefield\n\nHalifax\n\n{STORY}"
+                "{STORY}\nOkonkwo\n\nLindqvist\n\nHaddad\n\nPereira\n\nMoyo\n\nSutter\n{FOOT}"
             ),
         );
-        // A list introduced with a colon, after the last paragraph.
+        // Figures: results, quantities.
         assert_silent(
             RULE,
-            &format!("{STORY}\nThe shortlisted towns:\n\nLeeds\n\nYork\n\nHull\n\nBradford\n\nWakefield\n"),
+            &format!("{STORY}\nGreen 1,204\n\nLabour 1,166\n\nReform 512\n\nLib Dem 301\n\nOthers 88\n{FOOT}"),
         );
-        // Four labels are not enough.
-        assert_silent(
-            RULE,
-            &format!("{STORY}\nnews\n\nworld\n\nbusiness\n\ntech\n"),
-        );
-        // A recipe's ingredients.
         assert_silent(
             RULE,
             &format!(
-                "{STORY}\n2 cups flour\n\n1 egg\n\n½ cup milk\n\nSalt\n\n3 tbsp butter\n\nPepper\n"
+                "{STORY}\n2 cups flour\n\n1 egg\n\n½ cup milk\n\nSalt\n\n3 tbsp butter\n{FOOT}"
             ),
+        );
+        // A table of contents in the story's own words, even one word a line.
+        assert_silent(
+            RULE,
+            &format!("{SHARE}Swimmers\n\nRoof\n\nRepairs\n\nPetition\n\nClosure\n\n{STORY}"),
         );
         // Bullets, numbers, bylines and dates.
         assert_silent(
             RULE,
-            &format!("{STORY}\n- Leeds\n- York\n- Hull\n- Bradford\n- Wakefield\n- Halifax\n"),
+            &format!("{STORY}\n- Open\n- Shut\n- Late\n- Early\n- Free\n- Paid\n{FOOT}"),
         );
         assert_silent(
             RULE,
-            &format!("1. Leeds\n\n2. York\n\n3. Hull\n\n4. Bradford\n\n5. Wakefield\n\n{STORY}"),
+            &format!("{SHARE}1. Open\n\n2. Shut\n\n3. Late\n\n4. Early\n\n5. Free\n\n{STORY}"),
         );
         assert_silent(
             RULE,
-            &format!(
-                "Politics\n\nBy Ana Ruiz\n\nMay 7, 2024\n\nUpdated 9:40\n\nLocal news\n\n{STORY}"
-            ),
-        );
-        // A table of contents: the labels are the article's own subjects.
-        assert_silent(
-            RULE,
-            &format!(
-                "Swimmers
-
-Roof repairs
-
-Council vote
-
-Summer closure
-
-Cost
-
-{STORY}"
-            ),
+            &format!("{SHARE}Politics\n\nBy Ana Ruiz\n\nMay 7, 2024\n\nUpdated 9:40\n\nLocal news\n\n{STORY}"),
         );
         // No prose at all: nothing to tell furniture from.
         assert_silent(
             RULE,
-            "Leeds\n\nYork\n\nHull\n\nBradford\n\nWakefield\n\nHalifax\n",
+            &format!("{SHARE}Open\n\nShut\n\nLate\n\nEarly\n\nFree\n\nPaid\n"),
         );
     }
 }

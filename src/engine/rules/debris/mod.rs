@@ -176,7 +176,7 @@ impl Kind {
             Kind::PhotoCredit => "Photo caption or credit",
             Kind::Media => "Media-player or gallery furniture",
             Kind::DuplicateHeadline => "Repeated headline",
-            Kind::AuthorWidget => "Author widget doubling the byline",
+            Kind::AuthorWidget => "Author widget or author box",
             Kind::GluedDateline => "Dateline glued to a section label",
             Kind::SectionLabel => "Section label",
             Kind::Breadcrumb => "Breadcrumb trail",

@@ -12,6 +12,12 @@
 //! middle of the article only lines whose words do not belong to the story do, so a section
 //! heading of the story itself stops the list.
 //!
+//! After the article's last paragraph, a list without a heading counts too when it is
+//! plainly other stories: headlines with their dates; three or more Title Case headlines
+//! whose words are foreign to the story; or three or more such headlines each with a short
+//! source line under it (“Business Insider”), with other furniture right before or after the
+//! list.
+//!
 //! ## Why it matters
 //! Outlets surround an article with links to their other stories. Pasted into a draft, the
 //! heading and its headlines read as part of the copy, and the headlines are about other
@@ -25,8 +31,11 @@
 //! Harbour ferry fares to rise in spring
 //! Storm closes coastal road for a week
 //! ```
-//! Left alone: “Key Takeaways”, “Analysis” and other section headings of the article, and
-//! lists that are part of the article.
+//! Left alone: “Key Takeaways”, “Analysis” and other section headings of the article, lists
+//! introduced by a line ending with a colon, and headless lists of titles with their authors
+//! (a prize shortlist, a playlist) with no other furniture beside them. A headless Title Case
+//! list of titles after the last paragraph is taken for other stories' headlines, so the fix
+//! is unsafe there.
 //!
 //! ## Fix safety
 //! Safe when the widget sits in the head or tail of the article: the fix deletes the heading
@@ -126,7 +135,7 @@ mod tests {
     #[test]
     fn finds_other_stories_each_with_its_source_after_the_story() {
         let text = format!(
-            "{FERRY}\nA comet may be visible from gardens this weekend, astronomers say\n\nSky Weekly\n\nSinger cancels tour after a throat infection\n\nMusic Daily\n\nWhy the price of cocoa keeps on rising\n\nMarket Watch\n\nTeenager rescued from a flooded quarry\n\nCounty Herald\n"
+            "{FERRY}\nA comet may be visible from gardens this weekend, astronomers say\n\nSky Weekly\n\nSinger cancels tour after a throat infection\n\nMusic Daily\n\nWhy the price of cocoa keeps on rising\n\nMarket Watch\n\nTeenager rescued from a flooded quarry\n\nCounty Herald\n\nJoin the conversation\n"
         );
         let f = run(RULE, &text);
         assert_eq!(f.len(), 1, "{f:#?}");
@@ -134,6 +143,18 @@ mod tests {
         assert!(
             c[0].starts_with("A comet") && c[0].ends_with("County Herald"),
             "{c:?}"
+        );
+    }
+
+    #[test]
+    fn a_list_of_titles_and_their_authors_stays() {
+        // The same shape as a link list (title, then a short line under it), but nothing
+        // else of the page's furniture beside it: the article's own list.
+        assert_silent(
+            RULE,
+            &format!(
+                "{FERRY}\nA comet may be visible from gardens this weekend, astronomers say\n\nSky Weekly\n\nSinger cancels tour after a throat infection\n\nMusic Daily\n\nWhy the price of cocoa keeps on rising\n\nMarket Watch\n"
+            ),
         );
     }
 

@@ -448,6 +448,21 @@ impl<'a> Pass<'a> {
         v.overlap(self.a, &self.lines[i].range, self.in_vocab[i])
     }
 
+    /// Share of the content words of lines `js`, pooled, that the article's prose uses
+    /// (`None`: too few words, or too little prose to tell). For lists of one-word labels,
+    /// which [`Pass::overlap`] cannot judge one by one.
+    pub fn pooled_overlap(&mut self, js: &[usize]) -> Option<f32> {
+        self.ensure_vocab();
+        let v = self.vocab.as_ref()?.as_ref()?;
+        let (mut n, mut hit) = (0, 0);
+        for &j in js {
+            let (a, b) = v.counts(self.a, &self.lines[j].range, self.in_vocab[j]);
+            n += a;
+            hit += b;
+        }
+        (n >= 2).then(|| hit as f32 / n as f32)
+    }
+
     /// A list item: a headline, a date, or (after another item) a source line or a lede.
     fn item(&self, j: usize, after_item: bool) -> Option<Item> {
         if self.st[j].protected || self.is_debris(j) {
@@ -538,7 +553,7 @@ impl<'a> Pass<'a> {
 
     /// Lists of other stories' headlines after the end of the article, without a heading:
     /// headlines with their dates, or headlines whose words are foreign to the story and
-    /// which are Title Case or come each with a source line.
+    /// which are Title Case or come each with a source line (next to other furniture).
     fn headless_lists(&mut self) {
         let n = self.len();
         let Some(last) = self.last_body else { return };
@@ -570,8 +585,13 @@ impl<'a> Pass<'a> {
             // Headlines with their dates; Title Case headlines about other things; or
             // headlines about other things, each with its source ("Business Insider").
             let foreign = heads >= 3 && foreign * 3 >= heads * 2;
-            let foreign_titles = foreign && titles * 3 >= heads * 2;
-            let foreign_sourced = foreign && sources * 2 >= heads;
+            // Sourced lists need other furniture beside them: an article's own list of
+            // titles with their authors (a prize shortlist, a playlist) has the same shape.
+            let beside = |k: usize| self.st[k].cand.is_some() && !self.st[k].protected;
+            let anchored = (i > 0 && self.adj[i - 1] && beside(i - 1))
+                || (j < n && self.adj[j - 1] && beside(j));
+            let foreign_titles = foreign && titles * 3 >= heads * 2 && anchored;
+            let foreign_sourced = foreign && sources * 2 >= heads && anchored;
             if (dates >= 2 && heads >= 2) || foreign_titles || foreign_sourced {
                 for k in i..j {
                     if self.free(k) {

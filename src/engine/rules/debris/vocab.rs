@@ -228,6 +228,12 @@ impl Vocab {
     /// too few content words to tell. A line that is itself part of the vocabulary is judged
     /// by the other lines only.
     pub fn overlap(&self, a: &Analysis, range: &Range<usize>, counted: bool) -> Option<f32> {
+        let (n, hit) = self.counts(a, range, counted);
+        (n >= 2).then(|| hit as f32 / n as f32)
+    }
+
+    /// The line's distinct content words, and how many of them the story uses.
+    pub fn counts(&self, a: &Analysis, range: &Range<usize>, counted: bool) -> (usize, usize) {
         let need = if counted { 2 } else { 1 };
         let mut buf = String::new();
         let (mut n, mut hit) = (0usize, 0usize);
@@ -243,6 +249,6 @@ impl Vocab {
                 }
             }
         }
-        (n >= 2).then(|| hit as f32 / n as f32)
+        (n, hit)
     }
 }
