@@ -154,8 +154,10 @@ fn author_box(p: &mut Pass<'_>) {
             if let Some(c) = BIO.captures(&l.plain) {
                 let name = c.get(1).map_or("", |m| m.as_str()).to_string();
                 // What the line says after the role and the outlet's name.
+                // (The match ends just after the outlet's capital, which may be several bytes.)
                 let end = c.get(0).map_or(0, |m| m.end());
-                let rest = after_outlet(&l.plain[end.saturating_sub(1)..]).to_string();
+                let from = l.plain[..end].char_indices().last().map_or(0, |(k, _)| k);
+                let rest = after_outlet(&l.plain[from..]).to_string();
                 if !named_elsewhere(p, i, &name)
                     && !names_the_story(p, i, &rest)
                     && p.overlap(i).is_some_and(|o| o < 0.5)
@@ -301,6 +303,10 @@ mod tests {
             let text = format!("{STORY}\n{bio}\n");
             assert_eq!(covered(&text, &run(RULE, &text)), [bio]);
         }
+        // An outlet whose name starts with a letter of several bytes.
+        let bio = "Ana Ruiz is a transport reporter for Écho Côtier.";
+        let text = format!("{STORY}\n{bio}\n");
+        assert_eq!(covered(&text, &run(RULE, &text)), [bio]);
         let text = format!("{STORY}\nContact Ana Ruiz at ana.ruiz@ledger.example\n");
         let f = run(RULE, &text);
         assert_eq!(
