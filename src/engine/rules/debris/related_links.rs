@@ -13,10 +13,9 @@
 //! heading of the story itself stops the list.
 //!
 //! After the article's last paragraph, a list without a heading counts too when it is
-//! plainly other stories: headlines with their dates; three or more Title Case headlines
-//! whose words are foreign to the story; or three or more such headlines each with a short
-//! source line under it (“Business Insider”), with other furniture right before or after the
-//! list.
+//! plainly other stories: headlines with their dates; or, when other furniture stands right
+//! before or after the list, three or more headlines whose words are foreign to the story
+//! that are Title Case or each have a short source line under them (“Business Insider”).
 //!
 //! ## Why it matters
 //! Outlets surround an article with links to their other stories. Pasted into a draft, the
