@@ -202,11 +202,16 @@ fn names_the_story(p: &Pass<'_>, at: usize, rest: &str) -> bool {
                 && !crate::engine::rules::typo::dictionary::check(&w.to_lowercase())
         })
         .collect();
-    !names.is_empty()
+    in_other_prose(p, at, &names)
+}
+
+/// One of `words` appears in a prose line other than `at`.
+fn in_other_prose(p: &Pass<'_>, at: usize, words: &[&str]) -> bool {
+    !words.is_empty()
         && (0..p.len()).any(|j| {
             j != at
                 && p.lines[j].is_prose()
-                && split_words(&p.lines[j].plain).any(|t| names.contains(&t))
+                && split_words(&p.lines[j].plain).any(|t| words.contains(&t))
         })
 }
 
@@ -230,11 +235,7 @@ fn named_elsewhere(p: &Pass<'_>, at: usize, name: &str) -> bool {
         .split_whitespace()
         .filter(|w| w.chars().count() >= 3 && w.starts_with(char::is_uppercase))
         .collect();
-    (0..p.len()).any(|j| {
-        j != at
-            && p.lines[j].is_prose()
-            && split_words(&p.lines[j].plain).any(|t| words.contains(&t))
-    })
+    in_other_prose(p, at, &words)
 }
 
 pub(super) fn mark(p: &mut Pass<'_>) {

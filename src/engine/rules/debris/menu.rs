@@ -108,10 +108,7 @@ fn lead_in(p: &Pass<'_>, i: usize) -> bool {
 
 /// Other furniture in the run or right next to it.
 fn anchored(p: &Pass<'_>, i: usize, j: usize) -> bool {
-    let furniture = |k: usize| p.st[k].cand.is_some() && !p.st[k].protected;
-    (i..j).any(|k| p.is_debris(k))
-        || (i > 0 && p.adj[i - 1] && furniture(i - 1))
-        || (j < p.len() && p.adj[j - 1] && furniture(j))
+    (i..j).any(|k| p.is_debris(k)) || p.furniture_beside(i, j)
 }
 
 pub(super) fn mark(p: &mut Pass<'_>) {

@@ -443,14 +443,12 @@ impl<'a> Pass<'a> {
 
     /// Share of the line's content words that the article's prose uses (`None`: cannot tell).
     pub fn overlap(&mut self, i: usize) -> Option<f32> {
-        self.ensure_vocab();
-        let v = self.vocab.as_ref()?.as_ref()?;
-        v.overlap(self.a, &self.lines[i].range, self.in_vocab[i])
+        self.pooled_overlap(&[i])
     }
 
     /// Share of the content words of lines `js`, pooled, that the article's prose uses
-    /// (`None`: too few words, or too little prose to tell). For lists of one-word labels,
-    /// which [`Pass::overlap`] cannot judge one by one.
+    /// (`None`: too few words, or too little prose to tell). Pooled, a list of one-word
+    /// labels can be judged where each label alone cannot.
     pub fn pooled_overlap(&mut self, js: &[usize]) -> Option<f32> {
         self.ensure_vocab();
         let v = self.vocab.as_ref()?.as_ref()?;
@@ -461,6 +459,14 @@ impl<'a> Pass<'a> {
             hit += b;
         }
         (n >= 2).then(|| hit as f32 / n as f32)
+    }
+
+    /// Furniture (a candidate of any strength, not protected) right before line `i` or right
+    /// after line `j - 1`: what anchors a run `i..j` judged by its shape alone.
+    pub fn furniture_beside(&self, i: usize, j: usize) -> bool {
+        let furniture = |k: usize| self.st[k].cand.is_some() && !self.st[k].protected;
+        (i > 0 && self.adj[i - 1] && furniture(i - 1))
+            || (j < self.len() && j > 0 && self.adj[j - 1] && furniture(j))
     }
 
     /// A list item: a headline, a date, or (after another item) a source line or a lede.
@@ -585,11 +591,9 @@ impl<'a> Pass<'a> {
             // Headlines with their dates; Title Case headlines about other things; or
             // headlines about other things, each with its source ("Business Insider").
             let foreign = heads >= 3 && foreign * 3 >= heads * 2;
-            // Sourced lists need other furniture beside them: an article's own list of
-            // titles with their authors (a prize shortlist, a playlist) has the same shape.
-            let beside = |k: usize| self.st[k].cand.is_some() && !self.st[k].protected;
-            let anchored = (i > 0 && self.adj[i - 1] && beside(i - 1))
-                || (j < n && self.adj[j - 1] && beside(j));
+            // Foreign lists need other furniture beside them: an article's own list of titles
+            // with their authors (a prize shortlist, a playlist) has the same shape.
+            let anchored = self.furniture_beside(i, j);
             let foreign_titles = foreign && titles * 3 >= heads * 2 && anchored;
             let foreign_sourced = foreign && sources * 2 >= heads && anchored;
             if (dates >= 2 && heads >= 2) || foreign_titles || foreign_sourced {
@@ -805,19 +809,25 @@ pub(super) fn compute(a: &Analysis, house: &House) -> Scan {
         p.st[i].protected = protected;
         p.st[i].cand = cand;
     }
+    structure(&mut p);
+    assemble(&p)
+}
+
+/// Everything after each line's own verdict: zones, the structural rules, widgets and
+/// promotion.
+fn structure(p: &mut Pass<'_>) {
     p.zones();
-    super::section_label::mark(&mut p);
-    super::duplicate_headline::mark(&mut p);
-    super::author_widget::mark(&mut p);
-    super::chart::mark(&mut p);
-    super::menu::mark(&mut p);
+    super::section_label::mark(p);
+    super::duplicate_headline::mark(p);
+    super::author_widget::mark(p);
+    super::chart::mark(p);
+    super::menu::mark(p);
     p.zones();
-    super::teasers::mark(&mut p);
+    super::teasers::mark(p);
     p.extend_widgets();
     p.headless_lists();
     p.fill_sandwiches();
     p.promote();
-    assemble(&p)
 }
 
 fn excerpt(s: &str) -> String {
@@ -1113,25 +1123,9 @@ mod tests {
         let house = House::default();
         let mut p = Pass::new(&a);
         for i in 0..p.len() {
-            let l = &p.lines[i];
-            if is_protected(l) {
-                p.st[i].protected = true;
-                continue;
-            }
-            p.st[i].cand = house.classify(l).or_else(|| classify(l));
+            (p.st[i].protected, p.st[i].cand) = verdict(&p.lines[i], &house);
         }
-        p.zones();
-        super::super::section_label::mark(&mut p);
-        super::super::duplicate_headline::mark(&mut p);
-        super::super::author_widget::mark(&mut p);
-        super::super::chart::mark(&mut p);
-        super::super::menu::mark(&mut p);
-        p.zones();
-        super::super::teasers::mark(&mut p);
-        p.extend_widgets();
-        p.headless_lists();
-        p.fill_sandwiches();
-        p.promote();
+        structure(&mut p);
         for i in 0..p.len() {
             let ov = p.overlap(i);
             let c = p.st[i].cand.as_ref();

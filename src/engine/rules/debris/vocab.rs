@@ -224,15 +224,8 @@ impl Vocab {
         (words.len() >= MIN_WORDS).then_some(Vocab { words })
     }
 
-    /// Share of the line's content words that the story uses, or `None` when the line has
-    /// too few content words to tell. A line that is itself part of the vocabulary is judged
-    /// by the other lines only.
-    pub fn overlap(&self, a: &Analysis, range: &Range<usize>, counted: bool) -> Option<f32> {
-        let (n, hit) = self.counts(a, range, counted);
-        (n >= 2).then(|| hit as f32 / n as f32)
-    }
-
-    /// The line's distinct content words, and how many of them the story uses.
+    /// The line's distinct content words, and how many of them the story uses. A line that is
+    /// itself part of the vocabulary (`counted`) is judged by the other lines only.
     pub fn counts(&self, a: &Analysis, range: &Range<usize>, counted: bool) -> (usize, usize) {
         let need = if counted { 2 } else { 1 };
         let mut buf = String::new();
