@@ -73,6 +73,16 @@ pub fn assert_fixed_with(rule: &str, draft: &str, siblings: &[&str], expected: &
     assert_eq!(text, expected);
 }
 
+/// Runs `rule` on `draft`, asserts exactly one finding, covering text that starts with
+/// `first` and ends with `last`, and returns it (for assertions on its fix).
+pub fn assert_one_block(rule: &str, draft: &str, first: &str, last: &str) -> Finding {
+    let mut f = run(rule, draft);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    let c = covered(draft, &f)[0];
+    assert!(c.starts_with(first) && c.ends_with(last), "{c:?}");
+    f.remove(0)
+}
+
 /// The text each finding covers, for compact assertions.
 pub fn covered<'a>(draft: &'a str, findings: &[Finding]) -> Vec<&'a str> {
     findings.iter().map(|f| &draft[f.range.clone()]).collect()

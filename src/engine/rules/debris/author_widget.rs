@@ -265,7 +265,7 @@ pub(super) fn mark(p: &mut Pass<'_>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::engine::testing::{assert_fixed, assert_silent, covered, run};
+    use crate::engine::testing::{assert_fixed, assert_one_block, assert_silent, covered, run};
 
     const RULE: &str = "debris/author-widget";
 
@@ -287,15 +287,9 @@ mod tests {
         let text = format!(
             "Written by Ana Ruiz\n\n{STORY}\nAna Ruiz is a senior transport reporter for The Coast Ledger, which she joined in 2019 after six years at a news agency.\n\nEmail ana.ruiz@ledger.example // Twitter @anaruiz\n\nBy Ana Ruiz\n\n@anaruiz\n"
         );
-        let f = run(RULE, &text);
-        let c = covered(&text, &f);
-        assert_eq!(c.len(), 1, "{f:#?}");
-        assert!(
-            c[0].starts_with("Ana Ruiz is") && c[0].ends_with("\n@anaruiz"),
-            "{c:?}"
-        );
+        let f = assert_one_block(RULE, &text, "Ana Ruiz is", "\n@anaruiz");
         use crate::engine::finding::Applicability;
-        assert_eq!(f[0].fixes[0].applicability, Applicability::Unsafe);
+        assert_eq!(f.fixes[0].applicability, Applicability::Unsafe);
         // Other shapes of a bio.
         for bio in [
             "Ana Ruiz covers transport and the ports for the Coast Ledger.",

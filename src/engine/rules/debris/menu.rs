@@ -148,7 +148,7 @@ pub(super) fn mark(p: &mut Pass<'_>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::engine::testing::{assert_silent, covered, run};
+    use crate::engine::testing::{assert_one_block, assert_silent};
 
     const RULE: &str = "debris/menu";
 
@@ -163,15 +163,9 @@ mod tests {
         let text = format!(
             "{SHARE}Video Quality\n\nAuto\n\nHigh (HD)\n\nLow\n\nLanguage\n\nEnglish\n\nPosition\n\nBottom\n\n{STORY}"
         );
-        let f = run(RULE, &text);
-        assert_eq!(f.len(), 1, "{f:#?}");
-        let c = covered(&text, &f);
-        assert!(
-            c[0].starts_with("Video Quality") && c[0].ends_with("Bottom"),
-            "{c:?}"
-        );
+        let f = assert_one_block(RULE, &text, "Video Quality", "Bottom");
         use crate::engine::finding::Applicability;
-        assert_eq!(f[0].fixes[0].applicability, Applicability::Unsafe);
+        assert_eq!(f.fixes[0].applicability, Applicability::Unsafe);
     }
 
     #[test]
@@ -179,13 +173,7 @@ mod tests {
         let text = format!(
             "{STORY}\nText size\n\nSmall\n\nMedium\n\nLarge\n\nContrast\n\nDark mode\n{FOOT}"
         );
-        let f = run(RULE, &text);
-        assert_eq!(f.len(), 1, "{f:#?}");
-        let c = covered(&text, &f);
-        assert!(
-            c[0].starts_with("Text size") && c[0].ends_with("Dark mode"),
-            "{c:?}"
-        );
+        assert_one_block(RULE, &text, "Text size", "Dark mode");
         // Too short an article to tell a menu from its own table of contents.
         let short = format!("The council voted on Tuesday to close the municipal pool for the summer while its roof is repaired.\n\nText size\n\nSmall\n\nMedium\n\nLarge\n\nContrast\n\nDark mode\n{FOOT}");
         assert_silent(RULE, &short);
