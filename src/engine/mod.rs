@@ -103,31 +103,91 @@ pub fn check(analysis: &Analysis, corpus: &Corpus, config: &Config) -> Vec<Findi
     check_with(&cx)
 }
 
-/// Run every enabled rule with a prepared context.
+/// Run every enabled rule with a prepared context, one rule after another (a `check` of many
+/// files runs files side by side instead).
 ///
 /// Rules whose [`Scope`] is a paragraph run on each paragraph alone, and a paragraph whose text
 /// (and configuration and siblings) a previous check has seen reuses that check's findings: a
 /// keystroke re-checks one paragraph, not the draft.
 pub fn check_with(cx: &Context<'_>) -> Vec<Finding> {
-    let mut found: Vec<(&dyn rules::Rule, Finding)> = Vec::new();
-    let mut local: Vec<&dyn rules::Rule> = Vec::new();
-    for rule in &registry().rules {
-        if cx.config.rule_setting(rule.id()) == Some(RuleSetting::Off) {
-            continue;
+    run_rules(cx, false)
+}
+
+/// [`check_with`] in two lanes at once, for one draft checked while it is typed: the figure,
+/// quote and style rules on this thread, the typo, name and debris rules (and the paragraph
+/// rules) on a thread of their own. Each lane's families share their own cached work (the
+/// typo pass, the figure claims, the debris scan, the style view), so the lanes rarely wait
+/// for or repeat each other's. The findings are the same as [`check_with`]'s.
+pub fn check_with_lanes(cx: &Context<'_>) -> Vec<Finding> {
+    run_rules(cx, true)
+}
+
+/// The lane a rule runs in under [`check_with_lanes`]: `true` for the second lane's thread.
+fn second_lane(rule: &dyn rules::Rule, cx: &Context<'_>) -> bool {
+    rule.scope(cx.config) == Scope::Paragraph
+        || ["typo/", "name/", "debris/"]
+            .iter()
+            .any(|f| rule.id().starts_with(f))
+}
+
+/// The second lane's own thread. Not the global pool: a workspace being loaded keeps that busy,
+/// and a keystroke must not wait behind it. `None` when no thread could be started: the lanes
+/// then run one after the other.
+fn lane_pool() -> Option<&'static rayon::ThreadPool> {
+    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .thread_name(|_| "copydesk-lane".into())
+            .build()
+            .ok()
+    })
+    .as_ref()
+}
+
+fn run_rules(cx: &Context<'_>, lanes: bool) -> Vec<Finding> {
+    let enabled: Vec<&dyn rules::Rule> = registry()
+        .rules
+        .iter()
+        .map(|r| r.as_ref())
+        .filter(|r| cx.config.rule_setting(r.id()) != Some(RuleSetting::Off))
+        .collect();
+    let lane = |rules: &[&'static dyn rules::Rule]| {
+        let mut found: Vec<(&dyn rules::Rule, Finding)> = Vec::new();
+        let mut local: Vec<&dyn rules::Rule> = Vec::new();
+        for &rule in rules {
+            if rule.scope(cx.config) == Scope::Paragraph {
+                local.push(rule);
+                continue;
+            }
+            let mut out = Vec::new();
+            rule.check(cx, &mut out);
+            found.extend(out.into_iter().map(|f| (rule, f)));
         }
-        if rule.scope(cx.config) == Scope::Paragraph {
-            local.push(rule.as_ref());
-            continue;
+        for f in paragraph_findings(cx, &local) {
+            if let Some(r) = local.iter().find(|r| r.id() == f.rule) {
+                found.push((*r, f));
+            }
         }
-        let mut out = Vec::new();
-        rule.check(cx, &mut out);
-        found.extend(out.into_iter().map(|f| (rule.as_ref(), f)));
-    }
-    for f in paragraph_findings(cx, &local) {
-        if let Some(r) = local.iter().find(|r| r.id() == f.rule) {
-            found.push((*r, f));
+        found
+    };
+    // Each rule's findings keep their order within the rule, which is all the sort and the
+    // de-duplication below depend on.
+    let found = match lane_pool().filter(|_| lanes) {
+        Some(pool) => {
+            let (second, first): (Vec<_>, Vec<_>) =
+                enabled.iter().partition(|r| second_lane(**r, cx));
+            let mut other = Vec::new();
+            let mut found = Vec::new();
+            pool.in_place_scope(|s| {
+                s.spawn(|_| other = lane(&second));
+                found = lane(&first);
+            });
+            found.extend(other);
+            found
         }
-    }
+        None => lane(&enabled),
+    };
     let mut all = Vec::with_capacity(found.len());
     for (rule, mut f) in found {
         f.rule = rule.id();

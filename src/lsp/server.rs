@@ -263,7 +263,7 @@ impl State {
             corpus: &corpus,
             config: &config,
         };
-        let findings = eng::check_with(&cx);
+        let findings = eng::check_with_lanes(&cx);
         let checked = Arc::new(Checked {
             version,
             generation,
