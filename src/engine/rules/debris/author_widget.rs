@@ -117,7 +117,7 @@ fn is_contact(l: &super::line::LineView<'_>) -> bool {
     if l.ends_sentence() {
         return false; // "Email us at … or call …." is the article's own invitation
     }
-    let key = l.key.as_str();
+    let key = &*l.key;
     LEADS.iter().any(|w| key.starts_with(w))
         || l.plain
             .split_whitespace()

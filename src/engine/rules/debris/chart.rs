@@ -56,7 +56,7 @@ const UNITS: &[&str] = &[
 
 /// A bare figure: "$915", "600", "13.0%", "’17", "-2.5", "billion", "1,440p" is not.
 fn is_tick(l: &LineView<'_>) -> bool {
-    let t = l.key.as_str();
+    let t = &*l.key;
     if t.is_empty() || t.len() > 16 || l.words > 2 {
         return false;
     }

@@ -136,14 +136,14 @@ impl House {
 
     /// The house never wants this line reported.
     pub fn allows(&self, l: &LineView<'_>) -> bool {
-        !self.allow.is_empty() && self.allow.contains(&l.key)
+        !self.allow.is_empty() && self.allow.contains(&*l.key)
     }
 
     /// A house entry that matches the line, as a strong candidate of its kind.
     pub fn classify(&self, l: &LineView<'_>) -> Option<Cand> {
         let kind = self
             .phrases
-            .get(&l.key)
+            .get(&*l.key)
             .copied()
             .or_else(|| {
                 self.prefixes

@@ -19,10 +19,10 @@ pub(super) struct LineView<'a> {
     /// The trimmed content as written.
     pub raw: &'a str,
     /// Without Markdown markers, links, emphasis, HTML tags and entities.
-    pub plain: Cow<'a, str>,
+    pub plain: Arc<str>,
     /// `plain` in lower case with straight quotes, single spaces, and leading/trailing
     /// decorations (arrows, bullets, a trailing colon or full stop) removed.
-    pub key: String,
+    pub key: Arc<str>,
     /// Words (whitespace-separated pieces with a letter or digit) in `plain`.
     pub words: usize,
     prose: bool,
@@ -40,11 +40,8 @@ impl Facts {
         Facts {
             markup: raw.bytes().any(|b| matches!(b, b'<' | b'&' | b'[' | b'{')),
             norm: super::duplicate_headline::norm(&key),
-            plain: match plain {
-                Cow::Owned(p) => Some(p),
-                Cow::Borrowed(_) => None,
-            },
-            key,
+            plain: plain.into(),
+            key: key.into(),
             words,
             prose,
         }
@@ -54,9 +51,8 @@ impl Facts {
 /// What a line's text alone says about it, shared by every line with the same text (see
 /// [`LineView::new`]).
 pub(super) struct Facts {
-    /// `plain` when it differs from the raw text.
-    plain: Option<String>,
-    key: String,
+    plain: Arc<str>,
+    key: Arc<str>,
     /// `duplicate_headline::norm` of the key.
     pub norm: String,
     words: usize,
@@ -77,10 +73,8 @@ impl<'a> LineView<'a> {
             doc_line,
             range,
             raw,
-            plain: match &facts.plain {
-                Some(p) => Cow::Owned(p.clone()),
-                None => Cow::Borrowed(raw),
-            },
+            // Shared with every line of the same text: a keystroke copies no line's text.
+            plain: facts.plain.clone(),
             key: facts.key.clone(),
             words: facts.words,
             prose: facts.prose,

@@ -61,7 +61,7 @@ const MIN_LINES: usize = 5;
 
 /// A menu label: one to three words, no sentence, not a list item, byline or date.
 fn is_label(l: &LineView<'_>) -> bool {
-    let key = l.key.as_str();
+    let key = &*l.key;
     (1..=3).contains(&l.words)
         && !l.ends_sentence()
         && !l.raw.ends_with(':')

@@ -653,13 +653,13 @@ impl<'a> Pass<'a> {
         let mut counts: HashMap<&str, u32> = HashMap::new();
         for (i, l) in self.lines.iter().enumerate() {
             if self.st[i].cand.is_some() {
-                *counts.entry(l.key.as_str()).or_default() += 1;
+                *counts.entry(&*l.key).or_default() += 1;
             }
         }
         let repeated: Vec<bool> = self
             .lines
             .iter()
-            .map(|l| counts.get(l.key.as_str()).copied().unwrap_or(0) >= 2)
+            .map(|l| counts.get(&*l.key).copied().unwrap_or(0) >= 2)
             .collect();
         // Runs of weak lines of one kind: "Share / Tweet / Email / Print".
         let weak = |p: &Pass<'_>, k: usize| {
