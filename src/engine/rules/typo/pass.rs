@@ -98,6 +98,10 @@ static PARA_FINDINGS: Memo<u64, Arc<Vec<Finding>>> = Memo::new(20_000);
 /// One run's name findings (relative to the start of its window), by [`window_key`].
 static RUN_FINDINGS: Memo<u64, Arc<Vec<(usize, Finding)>>> = Memo::new(16_384);
 
+/// Which words of a run of capitalised words stand inside a known name, by the run's words and
+/// the environment.
+static RUN_NAMED: Memo<u64, Arc<[bool]>> = Memo::new(16_384);
+
 /// One word's finding (relative to the start of its window), by [`window_key`].
 static WORD_FINDINGS: Memo<u64, Option<Arc<Finding>>> = Memo::new(65_536);
 
@@ -419,16 +423,27 @@ impl<'a> Env<'a> {
                 .iter()
                 .map(|&i| name_form(&d.words[i].norm))
                 .collect();
-            for s in 0..forms.len() {
-                for e in s + 2..=forms.len().min(s + 8) {
-                    if self.is_known_name(&forms[s..e].join(" "))
-                        || self.sibs.len() >= 2 && self.name_seq_count(&forms[s..e], 2) >= 2
-                    {
-                        for &i in &r.words[s..e] {
-                            claimed[i] = true;
+            // The verdict reads the run's words and the workspace only: memoised by them, so
+            // typing elsewhere in the paragraph does not ask every sibling again.
+            let mut key = self.fp ^ 0xC1A1;
+            for f in &forms {
+                key = pair(key, hash(f));
+            }
+            let inside = RUN_NAMED.get_or_insert_with(key, || {
+                let mut inside = vec![false; forms.len()];
+                for s in 0..forms.len() {
+                    for e in s + 2..=forms.len().min(s + 8) {
+                        if self.is_known_name(&forms[s..e].join(" "))
+                            || self.sibs.len() >= 2 && self.name_seq_count(&forms[s..e], 2) >= 2
+                        {
+                            inside[s..e].fill(true);
                         }
                     }
                 }
+                inside.into()
+            });
+            for (k, &i) in r.words.iter().enumerate() {
+                claimed[i] |= inside[k];
             }
         }
         for i in 0..d.words.len() {
