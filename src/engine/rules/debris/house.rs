@@ -159,7 +159,7 @@ impl House {
             })
             .or_else(|| {
                 let set = self.patterns.as_ref()?;
-                let i = set.matches(&*l.plain).iter().next()?;
+                let i = set.matches(&l.plain).iter().next()?;
                 self.pattern_kinds.get(i).copied()
             })?;
         Some(Cand {
