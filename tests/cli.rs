@@ -265,3 +265,78 @@ fn rules_and_explain() {
         stderr(&o)
     );
 }
+
+/// `copydesk check ARGS -` with `input` on standard input (and `env` set).
+fn with_stdin(dir: &Path, args: &[&str], env: &[(&str, &str)], input: &str) -> Output {
+    let mut child = bin()
+        .current_dir(dir)
+        .args(args)
+        .envs(env.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn fixing_standard_input_always_writes_the_text_back() {
+    let t = tempfile::tempdir().unwrap();
+    // Nothing to fix: the text comes back as it was (a pipeline must not lose it).
+    let clean = "The council met on Tuesday and approved the budget.\n";
+    let o = with_stdin(t.path(), &["check", "--fix", "-"], &[], clean);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o), clean);
+    // Something to fix: the fixed text.
+    let o = with_stdin(
+        t.path(),
+        &["check", "--fix", "-"],
+        &[],
+        "It was was late.\n",
+    );
+    assert_eq!(stdout(&o), "It was late.\n", "{}", stderr(&o));
+}
+
+/// A rule that panics on one file (planted through the test hook) costs that file's findings:
+/// the file is named, the run fails with exit code 2, and every other file is still checked.
+#[test]
+fn a_rule_panic_on_one_file_is_reported_and_the_rest_is_checked() {
+    let t = tempfile::tempdir().unwrap();
+    let planted = [("COPYDESK_TEST_PANIC_ON", "PLANTED-PANIC-7F3A")];
+    std::fs::write(
+        t.path().join("bad.txt"),
+        "It was was late. PLANTED-PANIC-7F3A\n",
+    )
+    .unwrap();
+    std::fs::write(t.path().join("good.txt"), "It was was early.\n").unwrap();
+    let o = bin()
+        .current_dir(t.path())
+        .args(["check", "--format", "json", "."])
+        .envs(planted)
+        .output()
+        .unwrap();
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{e}");
+    assert!(e.contains("internal error while checking bad.txt"), "{e}");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let paths: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["good.txt"]);
+    // Fixing standard input that a rule panics on gives the text back unchanged.
+    let text = "It was was late. PLANTED-PANIC-7F3A\n";
+    let o = with_stdin(t.path(), &["check", "--fix", "-"], &planted, text);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(stdout(&o), text);
+}

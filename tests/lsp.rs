@@ -174,6 +174,29 @@ fn hostile_requests_do_not_crash_the_server() {
     assert!(c.shutdown().success());
 }
 
+/// A rule that panics on a draft (planted through the test hook, in both lanes of the check)
+/// costs that version's diagnostics, not the server: the next version is checked as usual.
+#[test]
+fn a_rule_panic_leaves_the_server_running() {
+    let dir = tempfile::tempdir().unwrap();
+    let uri = file_uri(&dir.path().join("a.txt"));
+    let mut c = Client::start_with_env(&[("COPYDESK_TEST_PANIC_ON", "PLANTED-PANIC-7F3A")]);
+    c.initialize(dir.path(), &[], json!({}));
+    c.open(&uri, "It was was late. PLANTED-PANIC-7F3A\n", 1);
+    // A pull for the panicking version answers (with nothing) instead of taking the server down.
+    let r = c.request_raw(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    assert!(r.get("result").is_some() || r.get("error").is_some(), "{r}");
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": "It was was late.\n"}]}),
+    );
+    assert_eq!(repeated(&c.diagnostics(&uri, 2)).len(), 1);
+    assert!(c.shutdown().success());
+}
+
 #[test]
 fn config_from_the_workspace_and_from_the_editor() {
     let dir = tempfile::tempdir().unwrap();

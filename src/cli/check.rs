@@ -245,19 +245,37 @@ pub fn run(args: &CheckArgs) -> i32 {
             .stdin_filename
             .clone()
             .unwrap_or_else(|| PathBuf::from("<stdin>"));
+        let is_stdin = |t: &PathBuf| uses_stdin && *t == stdin_name;
+        let stdin_panicked = std::sync::atomic::AtomicBool::new(false);
         let fixes: Vec<(PathBuf, String, usize)> = targets
             .par_iter()
             .filter_map(|t| {
                 let a = corpus.get(t)?;
-                let (text, n) = fix_until_stable(a, &corpus, &config, args.unsafe_fixes);
-                (n > 0).then(|| (t.clone(), text, n))
+                // A file a rule panics on is left as it is (the report below names it;
+                // standard input gets no report, so it is named here).
+                let fixed = engine::caught(|| {
+                    fix_until_stable(a.clone(), &corpus, &config, args.unsafe_fixes)
+                });
+                let (text, n) = fixed.unwrap_or_else(|msg| {
+                    if is_stdin(t) {
+                        eprintln!(
+                            "copydesk: error: internal error while fixing {}: {msg}; left as it was",
+                            t.display()
+                        );
+                        stdin_panicked.store(true, std::sync::atomic::Ordering::Relaxed);
+                    }
+                    (a.doc.text().to_string(), 0)
+                });
+                // Standard input always comes back out, fixed or not: `check --fix -` sits in
+                // pipelines, and an empty output would lose the text.
+                (n > 0 || is_stdin(t)).then(|| (t.clone(), text, n))
             })
             .collect();
         let mut files = 0;
         let mut total = 0;
         let mut write_error = false;
         for (path, text, n) in fixes {
-            if uses_stdin && path == stdin_name {
+            if is_stdin(&path) {
                 // Fixed standard input goes to standard output, like other formatters.
                 print!("{text}");
                 let _ = std::io::stdout().flush();
@@ -283,7 +301,7 @@ pub fn run(args: &CheckArgs) -> i32 {
             if files == 1 { "" } else { "s" }
         );
         if uses_stdin {
-            return if write_error || had_error {
+            return if write_error || had_error || stdin_panicked.into_inner() {
                 EXIT_ERROR
             } else {
                 EXIT_CLEAN
@@ -294,16 +312,30 @@ pub fn run(args: &CheckArgs) -> i32 {
         }
     }
 
+    // A rule's panic on one file is reported and fails the run; the other files are checked.
+    let panicked = std::sync::atomic::AtomicBool::new(false);
     let reports: Vec<FileReport> = targets
         .par_iter()
         .filter_map(|t| {
             let a = corpus.get(t)?;
-            Some(FileReport {
-                doc: a.doc.clone(),
-                findings: engine::check(&a, &corpus, &config),
-            })
+            match engine::caught(|| engine::check(&a, &corpus, &config)) {
+                Ok(findings) => Some(FileReport {
+                    doc: a.doc.clone(),
+                    findings,
+                }),
+                Err(msg) => {
+                    eprintln!(
+                        "copydesk: error: internal error while checking {}: {msg} (please report \
+                         this with the file)",
+                        t.display()
+                    );
+                    panicked.store(true, std::sync::atomic::Ordering::Relaxed);
+                    None
+                }
+            }
         })
         .collect();
+    let had_error = had_error || panicked.into_inner();
 
     let color = match args.color {
         ColorChoice::Always => true,

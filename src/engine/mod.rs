@@ -122,6 +122,34 @@ pub fn check_with_lanes(cx: &Context<'_>) -> Vec<Finding> {
     run_rules(cx, true)
 }
 
+/// Run `f` (a check), turning a panic into its message: a rule's bug on one article must cost
+/// that article's findings, not the language server or the rest of a `check` run. The caches a
+/// check fills only ever hold finished values, so nothing half-made is left behind.
+pub fn caught<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|e| {
+        e.downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| e.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a rule panicked".to_string())
+    })
+}
+
+/// Test hook: with `COPYDESK_TEST_PANIC_ON` set, a draft containing its text makes the rules
+/// panic, so the tests can show what [`caught`] guards against (no rule panics on purpose).
+fn planted_panic(cx: &Context<'_>) {
+    static ON: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    let on = ON.get_or_init(|| {
+        std::env::var("COPYDESK_TEST_PANIC_ON")
+            .ok()
+            .filter(|t| !t.is_empty())
+    });
+    if let Some(t) = on {
+        if cx.analysis.text().contains(t.as_str()) {
+            panic!("planted panic (COPYDESK_TEST_PANIC_ON)");
+        }
+    }
+}
+
 /// The lane a rule runs in under [`check_with_lanes`]: `true` for the second lane's thread.
 fn second_lane(rule: &dyn rules::Rule, cx: &Context<'_>) -> bool {
     rule.scope(cx.config) == Scope::Paragraph
@@ -153,6 +181,7 @@ fn run_rules(cx: &Context<'_>, lanes: bool) -> Vec<Finding> {
         .filter(|r| cx.config.rule_setting(r.id()) != Some(RuleSetting::Off))
         .collect();
     let lane = |rules: &[&'static dyn rules::Rule]| {
+        planted_panic(cx);
         let mut found: Vec<(&dyn rules::Rule, Finding)> = Vec::new();
         let mut local: Vec<&dyn rules::Rule> = Vec::new();
         for &rule in rules {

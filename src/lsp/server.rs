@@ -263,7 +263,18 @@ impl State {
             corpus: &corpus,
             config: &config,
         };
-        let findings = eng::check_with_lanes(&cx);
+        let findings = match eng::caught(|| eng::check_with_lanes(&cx)) {
+            Ok(f) => f,
+            Err(msg) => {
+                // The draft keeps its last diagnostics; the server keeps running.
+                eprintln!(
+                    "copydesk: internal error while checking {}: {msg}; its diagnostics were not \
+                     updated (please report this with the draft)",
+                    path.display()
+                );
+                return None;
+            }
+        };
         let checked = Arc::new(Checked {
             version,
             generation,

@@ -29,11 +29,17 @@ pub fn timeout() -> Duration {
 
 impl Client {
     pub fn start() -> Client {
+        Client::start_with_env(&[])
+    }
+
+    /// A server started with the environment variables `env` set as well.
+    pub fn start_with_env(env: &[(&str, &str)]) -> Client {
         // COPYDESK_BENCH_BIN: another build to compare with (benchmarks only).
         let bin = std::env::var_os("COPYDESK_BENCH_BIN")
             .unwrap_or_else(|| env!("CARGO_BIN_EXE_copydesk").into());
         let mut child = Command::new(bin)
             .arg("lsp")
+            .envs(env.iter().copied())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
