@@ -186,29 +186,19 @@ fn fix_writes_safe_fixes_and_a_second_run_has_nothing_to_fix() {
 
 #[test]
 fn standard_input_is_named_by_stdin_filename() {
-    let mut child = bin()
-        .current_dir(fixtures())
-        .args([
+    let o = with_stdin(
+        &fixtures(),
+        &[
             "check",
             "--format",
             "json",
             "--stdin-filename",
             "story/draft.txt",
             "-",
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"It was was late.\n")
-        .unwrap();
-    let o = child.wait_with_output().unwrap();
+        ],
+        &[],
+        "It was was late.\n",
+    );
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["findings"][0]["path"], "story/draft.txt");
