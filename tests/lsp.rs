@@ -180,7 +180,13 @@ fn hostile_requests_do_not_crash_the_server() {
 fn a_rule_panic_leaves_the_server_running() {
     let dir = tempfile::tempdir().unwrap();
     let uri = file_uri(&dir.path().join("a.txt"));
-    let mut c = Client::start_with_env(&[("COPYDESK_TEST_PANIC_ON", "PLANTED-PANIC-7F3A")]);
+    // The server's standard error goes to a file: the planted panic's report is expected, and
+    // the error it logs is checked below.
+    let log = dir.path().join("stderr.log");
+    let mut c = Client::start_with(
+        &[("COPYDESK_TEST_PANIC_ON", "PLANTED-PANIC-7F3A")],
+        std::fs::File::create(&log).unwrap().into(),
+    );
     c.initialize(dir.path(), &[], json!({}));
     c.open(&uri, "It was was late. PLANTED-PANIC-7F3A\n", 1);
     // A pull for the panicking version answers (with nothing) instead of taking the server down.
@@ -195,6 +201,12 @@ fn a_rule_panic_leaves_the_server_running() {
     );
     assert_eq!(repeated(&c.diagnostics(&uri, 2)).len(), 1);
     assert!(c.shutdown().success());
+    let logged = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        logged.contains("copydesk: internal error while checking")
+            && logged.contains("a.txt: planted panic"),
+        "{logged}"
+    );
 }
 
 #[test]

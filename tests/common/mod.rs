@@ -29,11 +29,12 @@ pub fn timeout() -> Duration {
 
 impl Client {
     pub fn start() -> Client {
-        Client::start_with_env(&[])
+        Client::start_with(&[], Stdio::inherit())
     }
 
-    /// A server started with the environment variables `env` set as well.
-    pub fn start_with_env(env: &[(&str, &str)]) -> Client {
+    /// A server started with the environment variables `env` set as well, its standard error
+    /// going to `stderr`.
+    pub fn start_with(env: &[(&str, &str)], stderr: Stdio) -> Client {
         // COPYDESK_BENCH_BIN: another build to compare with (benchmarks only).
         let bin = std::env::var_os("COPYDESK_BENCH_BIN")
             .unwrap_or_else(|| env!("CARGO_BIN_EXE_copydesk").into());
@@ -42,7 +43,7 @@ impl Client {
             .envs(env.iter().copied())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
+            .stderr(stderr)
             .spawn()
             .expect("start copydesk lsp");
         let stdin = child.stdin.take().unwrap();
