@@ -202,6 +202,25 @@ fn load(args: &CheckArgs, config: Config, stdin_text: Option<String>) -> Loaded 
     }
 }
 
+/// Whether a rule panicked on some file, each one named on standard error as it happens.
+#[derive(Default)]
+struct Panics(std::sync::atomic::AtomicBool);
+
+impl Panics {
+    fn report(&self, doing: &str, path: &Path, msg: &str) {
+        eprintln!(
+            "copydesk: error: internal error while {doing} {}: {msg} (please report this with \
+             the file)",
+            path.display()
+        );
+        self.0.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    fn happened(&self) -> bool {
+        self.0.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
 pub fn run(args: &CheckArgs) -> i32 {
     let uses_stdin = args.paths.iter().any(|p| p.as_os_str() == STDIN);
     let start = args
@@ -240,29 +259,26 @@ pub fn run(args: &CheckArgs) -> i32 {
     } = load(args, config, stdin_text);
     let config = corpus.config().clone();
 
+    // A rule's panic on one file is reported and fails the run; the other files are checked.
+    let panicked = Panics::default();
     if args.fix {
         let stdin_name = args
             .stdin_filename
             .clone()
             .unwrap_or_else(|| PathBuf::from("<stdin>"));
         let is_stdin = |t: &PathBuf| uses_stdin && *t == stdin_name;
-        let stdin_panicked = std::sync::atomic::AtomicBool::new(false);
         let fixes: Vec<(PathBuf, String, usize)> = targets
             .par_iter()
             .filter_map(|t| {
                 let a = corpus.get(t)?;
-                // A file a rule panics on is left as it is (the report below names it;
-                // standard input gets no report, so it is named here).
+                // A file a rule panics on is left as it is. The report below names it; with
+                // standard input there is no report, so it is named here.
                 let fixed = engine::caught(|| {
                     fix_until_stable(a.clone(), &corpus, &config, args.unsafe_fixes)
                 });
                 let (text, n) = fixed.unwrap_or_else(|msg| {
-                    if is_stdin(t) {
-                        eprintln!(
-                            "copydesk: error: internal error while fixing {}: {msg}; left as it was",
-                            t.display()
-                        );
-                        stdin_panicked.store(true, std::sync::atomic::Ordering::Relaxed);
+                    if uses_stdin {
+                        panicked.report("fixing", t, &msg);
                     }
                     (a.doc.text().to_string(), 0)
                 });
@@ -301,7 +317,7 @@ pub fn run(args: &CheckArgs) -> i32 {
             if files == 1 { "" } else { "s" }
         );
         if uses_stdin {
-            return if write_error || had_error || stdin_panicked.into_inner() {
+            return if write_error || had_error || panicked.happened() {
                 EXIT_ERROR
             } else {
                 EXIT_CLEAN
@@ -312,8 +328,6 @@ pub fn run(args: &CheckArgs) -> i32 {
         }
     }
 
-    // A rule's panic on one file is reported and fails the run; the other files are checked.
-    let panicked = std::sync::atomic::AtomicBool::new(false);
     let reports: Vec<FileReport> = targets
         .par_iter()
         .filter_map(|t| {
@@ -324,18 +338,13 @@ pub fn run(args: &CheckArgs) -> i32 {
                     findings,
                 }),
                 Err(msg) => {
-                    eprintln!(
-                        "copydesk: error: internal error while checking {}: {msg} (please report \
-                         this with the file)",
-                        t.display()
-                    );
-                    panicked.store(true, std::sync::atomic::Ordering::Relaxed);
+                    panicked.report("checking", t, &msg);
                     None
                 }
             }
         })
         .collect();
-    let had_error = had_error || panicked.into_inner();
+    let had_error = had_error || panicked.happened();
 
     let color = match args.color {
         ColorChoice::Always => true,

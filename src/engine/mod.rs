@@ -202,7 +202,7 @@ fn run_rules(cx: &Context<'_>, lanes: bool) -> Vec<Finding> {
     };
     // Each rule's findings keep their order within the rule, which is all the sort and the
     // de-duplication below depend on.
-    let found = match lane_pool().filter(|_| lanes) {
+    let found = match lanes.then(lane_pool).flatten() {
         Some(pool) => {
             let (second, first): (Vec<_>, Vec<_>) =
                 enabled.iter().partition(|r| second_lane(**r, cx));
