@@ -11,10 +11,13 @@ use serde_json::{json, Value};
 pub struct Client {
     child: Child,
     stdin: ChildStdin,
-    rx: Receiver<Value>,
+    /// Each message with the moment the reader thread had read and parsed it.
+    rx: Receiver<(Instant, Value)>,
     next_id: i64,
     /// Messages received but not yet consumed.
-    backlog: Vec<Value>,
+    backlog: Vec<(Instant, Value)>,
+    /// When the message [`Client::wait_for`] last returned had arrived.
+    arrived: Option<Instant>,
 }
 
 /// How long to wait for a message: 20 s, or `COPYDESK_TEST_TIMEOUT` seconds (benchmarks of
@@ -72,7 +75,7 @@ impl Client {
                     return;
                 }
                 if let Ok(v) = serde_json::from_slice::<Value>(&buf) {
-                    if tx.send(v).is_err() {
+                    if tx.send((Instant::now(), v)).is_err() {
                         return;
                     }
                 }
@@ -84,6 +87,7 @@ impl Client {
             rx,
             next_id: 1,
             backlog: Vec::new(),
+            arrived: None,
         }
     }
 
@@ -121,29 +125,40 @@ impl Client {
         self.wait_for(|m| m.get("id") == Some(&json!(id)) && m.get("method").is_none())
     }
 
-    fn recv(&mut self, deadline: Instant) -> Option<Value> {
+    fn recv(&mut self, deadline: Instant) -> Option<(Instant, Value)> {
         let left = deadline.saturating_duration_since(Instant::now());
-        let m = self.rx.recv_timeout(left).ok()?;
+        let (at, m) = self.rx.recv_timeout(left).ok()?;
         // Answer the server's own requests (registerCapability, workDoneProgress/create).
         if m.get("id").is_some() && m.get("method").is_some() {
             let id = m["id"].clone();
             self.send(&json!({"jsonrpc": "2.0", "id": id, "result": null}));
         }
-        Some(m)
+        Some((at, m))
+    }
+
+    /// When the message [`Client::wait_for`] (or what calls it) last returned had been read
+    /// off the wire and parsed: a benchmark's clock stops there, not when this thread gets
+    /// round to it (the hand-over from the reader thread is the test client's, not the
+    /// server's, and no editor has it).
+    pub fn arrived(&self) -> Instant {
+        self.arrived.expect("a message was received")
     }
 
     /// The first message (from the backlog, then the wire) matching `pred`.
     pub fn wait_for(&mut self, pred: impl Fn(&Value) -> bool) -> Value {
-        if let Some(i) = self.backlog.iter().position(|m| pred(m)) {
-            return self.backlog.remove(i);
+        if let Some(i) = self.backlog.iter().position(|m| pred(&m.1)) {
+            let (at, m) = self.backlog.remove(i);
+            self.arrived = Some(at);
+            return m;
         }
         let deadline = Instant::now() + timeout();
         loop {
             let Some(m) = self.recv(deadline) else {
                 panic!("timed out waiting; backlog: {:#?}", self.backlog);
             };
-            if pred(&m) {
-                return m;
+            if pred(&m.1) {
+                self.arrived = Some(m.0);
+                return m.1;
             }
             self.backlog.push(m);
         }
