@@ -922,10 +922,13 @@ impl<'a> Draft<'a> {
             && align(self.cl, &f.context, &d.context).0 >= 0.3
     }
 
-    /// Candidates of figure `i` per sibling: (mention, shared words, pinned), compatible ones
-    /// only. Pinned: the thing counted is mentioned once on each side, or the kind is a
-    /// measurement or a currency mentioned once on each side.
-    fn candidates(&self, i: usize) -> Vec<(u16, Vec<(Mention, u16, bool)>)> {
+    /// Candidates of figure `i`: (mention, shared words, pinned), compatible ones only, from
+    /// the siblings not in the bit set `skip` ([`has_bit`]), grouped by sibling in sibling
+    /// order and, within a sibling, pinned first, then by score. Pinned: the thing counted is
+    /// mentioned once on each side, or the kind is a measurement or a currency mentioned once
+    /// on each side. One list, not one per sibling: with a hundred siblings, a keystroke near
+    /// a figure asks for this for every figure the edit touches.
+    fn candidates(&self, i: usize, skip: &[u64]) -> Vec<(Mention, u16, bool)> {
         let (cl, f) = (self.cl, &self.figs[i]);
         let prof = &self.profiles[i];
         let kc = kind_code(f.kind);
@@ -971,32 +974,27 @@ impl<'a> Draft<'a> {
         }
         pinned.sort_unstable();
         pinned.dedup();
+        let wanted = |c: u32| !has_bit(skip, cl.cands[c as usize].0);
         // Merge profile entries and pins, in candidate (so sibling) order.
-        let mut all: Vec<(u32, f32, u16, bool)> = prof
-            .entries
-            .iter()
-            .map(|&(c, s, n)| (c, s, n, pinned.binary_search(&c).is_ok()))
-            .collect();
-        let before = all.len();
-        for &c in &pinned {
-            if prof.entries.binary_search_by_key(&c, |e| e.0).is_err() {
-                all.push((c, 0.0, 0, true));
-            }
-        }
-        // Profile entries come sorted by candidate.
-        if all.len() > before {
-            all.sort_unstable_by_key(|e| e.0);
-        }
-        let mut out: Vec<(u16, Vec<(Mention, u16, bool)>)> = Vec::new();
-        for (c, score, n, pin) in all {
+        let mut all: Vec<(Mention, u16, bool)> = Vec::new();
+        let mention = |c: u32, score: f32| {
             let (sib, fig, _) = cl.cands[c as usize];
-            let m = (Mention { sib, fig, score }, n, pin);
-            match out.last_mut() {
-                Some((s, v)) if *s == sib => v.push(m),
-                _ => out.push((sib, vec![m])),
+            Mention { sib, fig, score }
+        };
+        for &(c, score, n) in prof.entries.iter().filter(|e| wanted(e.0)) {
+            all.push((mention(c, score), n, pinned.binary_search(&c).is_ok()));
+        }
+        let before = all.len();
+        for &c in pinned.iter().filter(|&&c| wanted(c)) {
+            if prof.entries.binary_search_by_key(&c, |e| e.0).is_err() {
+                all.push((mention(c, 0.0), 0, true));
             }
         }
-        for (_, ms) in &mut out {
+        // Profile entries come sorted by candidate, and candidates by sibling, then figure.
+        if all.len() > before {
+            all.sort_unstable_by_key(|e| (e.0.sib, e.0.fig));
+        }
+        for ms in all.chunk_by_mut(|x, y| x.0.sib == y.0.sib) {
             ms.sort_by(|x, y| {
                 (y.2 as u8)
                     .cmp(&(x.2 as u8))
@@ -1004,7 +1002,7 @@ impl<'a> Draft<'a> {
                     .then(x.0.fig.cmp(&y.0.fig))
             });
         }
-        out
+        all
     }
 
     fn cand_id(&self, m: Mention) -> u32 {
@@ -1020,10 +1018,8 @@ impl<'a> Draft<'a> {
         let agreeing = self.twin_bits(i);
         let mates = self.sentence_mates(i);
         let claimers = self.claimers(i);
-        for (sib, ms) in self.candidates(i) {
-            if has_bit(&agreeing, sib) || ms.is_empty() {
-                continue;
-            }
+        let cands = self.candidates(i, &agreeing);
+        for ms in cands.chunk_by(|x, y| x.0.sib == y.0.sib) {
             if let Some((m, _, _)) = ms
                 .iter()
                 .find(|(m, _, pin)| (*pin || m.score >= T_ALIGN) && consistent(f, cl.fig(*m)))
@@ -1038,7 +1034,8 @@ impl<'a> Draft<'a> {
             // close, are that figure's twins. (A draft may repeat a figure, headline and
             // body, and change only one of them.)
             let open: Vec<(Mention, u16, bool)> = ms
-                .into_iter()
+                .iter()
+                .copied()
                 .filter(|(m, _, _)| {
                     let g = cl.fig(*m);
                     let c = self.cand_id(*m);
