@@ -14,6 +14,7 @@ pub struct Document {
     /// the same terminators the LSP specification recognises.
     line_starts: Vec<usize>,
     hash: u64,
+    path_hash: u64,
 }
 
 impl Document {
@@ -31,16 +32,25 @@ impl Document {
             }
         }
         let hash = content_hash(&text);
+        let path = path.into();
+        let path_hash = xxhash_rust::xxh3::xxh3_64(path.as_os_str().as_encoded_bytes());
         Document {
-            path: path.into(),
+            path,
             text,
             line_starts,
             hash,
+            path_hash,
         }
     }
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// A hash of the path, worked out once: cache keys that name a draft's siblings hash a
+    /// hundred paths on every keystroke otherwise.
+    pub fn path_hash(&self) -> u64 {
+        self.path_hash
     }
 
     pub fn text(&self) -> &str {

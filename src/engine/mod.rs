@@ -40,12 +40,9 @@ fn paragraph_findings(cx: &Context<'_>, local: &[&dyn rules::Rule]) -> Vec<Findi
     }
     for s in cx.siblings {
         env = hashing::pair(env, s.analysis.doc.hash());
-        env = hashing::pair(
-            env,
-            document::content_hash(&s.analysis.doc.path().to_string_lossy()),
-        );
+        env = hashing::pair(env, s.analysis.doc.path_hash());
     }
-    env = hashing::pair(env, document::content_hash(&a.doc.path().to_string_lossy()));
+    env = hashing::pair(env, a.doc.path_hash());
     let mut out = Vec::new();
     for p in &a.paragraphs {
         let key = (document::content_hash(&text[p.clone()]), env);

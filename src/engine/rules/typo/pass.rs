@@ -196,8 +196,7 @@ fn siblings_key(cx: &Context<'_>) -> u64 {
     let mut k = 0x5707_u64;
     for s in cx.siblings {
         k = pair(k, s.analysis.doc.hash());
-        let path = s.analysis.doc.path().as_os_str().as_encoded_bytes();
-        k = pair(k, xxhash_rust::xxh3::xxh3_64(path));
+        k = pair(k, s.analysis.doc.path_hash());
     }
     k
 }
