@@ -18,15 +18,16 @@ pub(super) struct LineView<'a> {
     pub range: Range<usize>,
     /// The trimmed content as written.
     pub raw: &'a str,
-    /// Without Markdown markers, links, emphasis, HTML tags and entities.
-    pub plain: Arc<str>,
-    /// `plain` in lower case with straight quotes, single spaces, and leading/trailing
-    /// decorations (arrows, bullets, a trailing colon or full stop) removed.
-    pub key: Arc<str>,
-    /// Words (whitespace-separated pieces with a letter or digit) in `plain`.
-    pub words: usize,
-    prose: bool,
+    /// What the line's text alone says (its plain text, key, word count…), shared by every
+    /// line with the same text; read through the view (`l.plain`, `l.key`, `l.words`).
     pub facts: Arc<Facts>,
+}
+
+impl std::ops::Deref for LineView<'_> {
+    type Target = Facts;
+    fn deref(&self) -> &Facts {
+        &self.facts
+    }
 }
 
 impl Facts {
@@ -40,8 +41,8 @@ impl Facts {
         Facts {
             markup: raw.bytes().any(|b| matches!(b, b'<' | b'&' | b'[' | b'{')),
             norm: super::duplicate_headline::norm(&key),
-            plain: plain.into(),
-            key: key.into(),
+            plain: plain.into_owned(),
+            key,
             words,
             prose,
         }
@@ -51,11 +52,15 @@ impl Facts {
 /// What a line's text alone says about it, shared by every line with the same text (see
 /// [`LineView::new`]).
 pub(super) struct Facts {
-    plain: Arc<str>,
-    key: Arc<str>,
+    /// Without Markdown markers, links, emphasis, HTML tags and entities.
+    pub plain: String,
+    /// `plain` in lower case with straight quotes, single spaces, and leading/trailing
+    /// decorations (arrows, bullets, a trailing colon or full stop) removed.
+    pub key: String,
     /// `duplicate_headline::norm` of the key.
     pub norm: String,
-    words: usize,
+    /// Words (whitespace-separated pieces with a letter or digit) in `plain`.
+    pub words: usize,
     prose: bool,
     /// The line has a character markup residue starts with (`<`, `&`, `[`, `{`).
     pub markup: bool,
@@ -74,10 +79,6 @@ impl<'a> LineView<'a> {
             range,
             raw,
             // Shared with every line of the same text: a keystroke copies no line's text.
-            plain: facts.plain.clone(),
-            key: facts.key.clone(),
-            words: facts.words,
-            prose: facts.prose,
             facts,
         }
     }
