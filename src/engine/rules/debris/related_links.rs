@@ -121,6 +121,22 @@ mod tests {
     }
 
     #[test]
+    fn a_mid_story_widget_stops_at_the_storys_next_paragraphs() {
+        // The story turns to a new subject after the widget's headlines: paragraphs of
+        // several sentences, one after another, whose words the rest of the story does not
+        // use. They are the story's, not ledes of the headlines, and the fix must keep them.
+        let text = "The ferry strike entered its third day on Friday as talks between the harbour board and the crews' union broke down again over pay and rest periods.\n\nThe union's negotiator, Carys Pritchard, said the crews would stay out until the harbour board improved its offer on rest periods.\n\nRelated Stories\n\nStorm closes coastal road for a week\n\nWhy regional airports keep losing routes\n\nBakeries run short. About 40 percent of the island's bread arrives by the morning boat, according to the chamber of commerce, and shelves were empty by noon.\n\nThe county's schools stayed open, though teachers living on the mainland could not reach them and classes were merged.\n\nThe harbour board said it would meet the union again on Monday.\n";
+        let f = run(RULE, text);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        let got = covered(text, &f);
+        assert!(got[0].starts_with("Related Stories"), "{got:?}");
+        assert!(got[0].ends_with("losing routes"), "{got:?}");
+        for e in f[0].fixes.iter().flat_map(|x| &x.edits) {
+            assert!(!text[e.range.clone()].contains("Bakeries"), "{e:?}");
+        }
+    }
+
+    #[test]
     fn section_headings_stay() {
         assert_silent(
             RULE,

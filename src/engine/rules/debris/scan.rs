@@ -512,6 +512,7 @@ impl<'a> Pass<'a> {
             let mut j = i + 1;
             let mut after_item = false;
             let mut prev_long_headline = false;
+            let mut prev = None;
             let mut items = 0;
             while j < n && self.adj[j - 1] {
                 // Empty bullets inside the list stay findings of their own, and so does other
@@ -525,6 +526,21 @@ impl<'a> Pass<'a> {
                 };
                 let ok = match item {
                     Item::Date | Item::Source => true,
+                    // Between paragraphs a lede sits under its headline (or the headline's
+                    // date or source) and the next headline, date or other furniture follows
+                    // it. The story's own paragraphs about something new (the farm losses
+                    // after a flood) come one after another, so they are not taken for ledes.
+                    Item::Lede if !tail => {
+                        prev.is_some_and(|p| p != Item::Lede)
+                            && self.next(j).is_none_or(|k| {
+                                self.st[k].cand.is_some()
+                                    || matches!(
+                                        self.item(k, true),
+                                        Some(Item::Headline | Item::Date | Item::Source)
+                                    )
+                            })
+                            && self.overlap(j).is_some_and(|o| o < 0.35)
+                    }
                     Item::Lede => self.overlap(j).is_some_and(|o| o < 0.35),
                     Item::Headline if tail => true,
                     Item::Headline => {
@@ -549,6 +565,7 @@ impl<'a> Pass<'a> {
                 c.certain = tail;
                 self.set(j, c);
                 prev_long_headline = item == Item::Headline && self.lines[j].words >= 4;
+                prev = Some(item);
                 after_item = true;
                 items += 1;
                 j += 1;
