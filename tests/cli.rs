@@ -330,3 +330,113 @@ fn a_rule_panic_on_one_file_is_reported_and_the_rest_is_checked() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert_eq!(stdout(&o), text);
 }
+
+/// Three articles about one made-up story; the draft says 12 where the others say 21.
+const QUARRY: [&str; 3] = [
+    "Blasting at the Penhallow quarry will stop for 21 days while inspectors from the county mining board examine cracks in the houses of Treveth, the board said on Monday. Councillor Morwenna Jago said the 21-day pause was the least the village deserved.",
+    "The county mining board has halted blasting at Penhallow quarry for 21 days after residents of Treveth reported cracked walls. Councillor Morwenna Jago welcomed the pause and said inspectors would visit every house in Treveth.",
+    "Penhallow quarry must stop blasting for 21 days, the county mining board ruled, while inspectors look at cracks in Treveth homes. Morwenna Jago, the local councillor, said villagers had waited months for the inspection.",
+];
+const QUARRY_DRAFT: &str = "Blasting at Penhallow quarry has been halted for 12 days while the county mining board inspects cracked houses in Treveth. Councillor Morwenna Jago said the village had waited months for inspectors.\n";
+
+fn quarry_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, t) in QUARRY.iter().enumerate() {
+        std::fs::write(dir.path().join(format!("wire-{i}.txt")), t).unwrap();
+    }
+    std::fs::write(dir.path().join("draft.txt"), QUARRY_DRAFT).unwrap();
+    dir
+}
+
+fn rules_at(o: &Output, path: &str) -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["path"] == path)
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn one_named_file_is_checked_against_the_articles_of_its_folder() {
+    // No copydesk.toml and no --workspace: the draft's folder holds its siblings.
+    let dir = quarry_folder();
+    let o = run_in(dir.path(), &["check", "--format", "json", "draft.txt"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        rules_at(&o, "draft.txt").contains(&"figure/conflict".to_string()),
+        "{}",
+        stdout(&o)
+    );
+    // Only the named file is reported on; its siblings are evidence.
+    assert!(rules_at(&o, "wire-0.txt").is_empty());
+    // From another folder, by a path with a folder in it.
+    let o = run_in(
+        dir.path().parent().unwrap(),
+        &[
+            "check",
+            "--format",
+            "json",
+            dir.path().join("draft.txt").to_str().unwrap(),
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "figure/conflict"),
+        "{}",
+        stdout(&o)
+    );
+    // Standard input named into the folder finds them too.
+    let o = with_stdin(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "draft.txt",
+            "-",
+        ],
+        &[],
+        QUARRY_DRAFT,
+    );
+    assert!(
+        rules_at(&o, "draft.txt").contains(&"figure/conflict".to_string()),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn a_named_files_folder_is_not_searched_below() {
+    // The siblings sit one folder down: without a workspace they are not loaded (a file in a
+    // home directory must not walk the whole tree); with --workspace they are.
+    let dir = quarry_folder();
+    let sub = dir.path().join("wire");
+    std::fs::create_dir(&sub).unwrap();
+    for i in 0..3 {
+        let name = format!("wire-{i}.txt");
+        std::fs::rename(dir.path().join(&name), sub.join(&name)).unwrap();
+    }
+    let o = run_in(dir.path(), &["check", "--format", "json", "draft.txt"]);
+    assert!(
+        !rules_at(&o, "draft.txt").contains(&"figure/conflict".to_string()),
+        "{}",
+        stdout(&o)
+    );
+    let o = run_in(
+        dir.path(),
+        &["check", "--format", "json", "--workspace", ".", "draft.txt"],
+    );
+    assert!(
+        rules_at(&o, "draft.txt").contains(&"figure/conflict".to_string()),
+        "{}",
+        stdout(&o)
+    );
+}

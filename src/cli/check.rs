@@ -11,7 +11,7 @@ use super::format::{self, FileReport};
 use super::{CheckArgs, ColorChoice, Format, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::engine::config::Config;
 use crate::engine::corpus::Corpus;
-use crate::engine::workspace::{discover, load_prepared, FileFilter};
+use crate::engine::workspace::{discover, discover_to, load_prepared, FileFilter};
 use crate::engine::{self, fix_until_stable};
 
 const STDIN: &str = "-";
@@ -131,9 +131,41 @@ fn load(args: &CheckArgs, config: Config, stdin_text: Option<String>) -> Loaded 
         .clone()
         .or_else(|| config.root().map(Path::to_path_buf))
         .map(|p| relative_to_cwd(&p));
-    if let Some(ws) = ws {
-        let (files, _) = discover(&ws, &filter);
+    // Without a workspace or a copydesk.toml, a named file's siblings are the articles of its
+    // own folder (not the folders below it, which may be a whole home directory), as with
+    // `copydesk siblings`: checking one draft must not silently lose every sibling rule.
+    let roots: Vec<(PathBuf, Option<usize>)> = match ws {
+        Some(ws) => vec![(ws, None)],
+        None => {
+            let mut named: Vec<&Path> = paths
+                .iter()
+                .filter(|p| p.as_os_str() != STDIN && p.is_file())
+                .map(PathBuf::as_path)
+                .collect();
+            if stdin_text.is_some() {
+                named.push(&stdin_name);
+            }
+            let mut folders: Vec<PathBuf> = Vec::new();
+            for p in named {
+                let dir = p
+                    .parent()
+                    .filter(|d| !d.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."));
+                if !folders.iter().any(|f| key(f) == key(dir)) {
+                    folders.push(dir.to_path_buf());
+                }
+            }
+            folders.into_iter().map(|f| (f, Some(1))).collect()
+        }
+    };
+    for (root, depth) in roots {
+        let (files, _) = discover_to(&root, &filter, depth);
         for f in files {
+            // `./a.txt` as `a.txt`, as the named files are shown.
+            let f = match depth {
+                Some(_) => f.strip_prefix(".").map(Path::to_path_buf).unwrap_or(f),
+                None => f,
+            };
             let k = key(&f);
             if !seen.contains_key(&k) {
                 seen.insert(k, usize::MAX);
@@ -395,12 +427,9 @@ pub fn siblings(file: &Path, workspace: Option<&Path>, config_path: Option<&Path
         eprintln!("copydesk: error: {}: not a file", file.display());
         return EXIT_ERROR;
     }
-    let root = workspace
-        .map(Path::to_path_buf)
-        .or_else(|| config.root().map(Path::to_path_buf))
-        .or_else(|| file.parent().map(Path::to_path_buf))
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or_else(|| PathBuf::from("."));
+    // Without a workspace or a copydesk.toml, `load` looks in the file's own folder, as
+    // `check` does.
+    let root = workspace.map(Path::to_path_buf);
     let args = CheckArgs {
         paths: vec![file.to_path_buf()],
         format: Format::Pretty,
@@ -409,7 +438,7 @@ pub fn siblings(file: &Path, workspace: Option<&Path>, config_path: Option<&Path
         unsafe_fixes: false,
         config: None,
         stdin_filename: None,
-        workspace: Some(root),
+        workspace: root,
         color: ColorChoice::Never,
         no_progress: false,
     };

@@ -47,7 +47,8 @@ pub enum Command {
     /// List the sibling articles of a file: the other articles in the workspace about the same story.
     Siblings {
         file: PathBuf,
-        /// Workspace root (default: the folder of the nearest copydesk.toml, else the file's folder).
+        /// Workspace root (default: the folder of the nearest copydesk.toml, else the file's own
+        /// folder, not the folders below it).
         #[arg(long)]
         workspace: Option<PathBuf>,
         #[arg(long)]
@@ -78,7 +79,8 @@ pub struct CheckArgs {
     /// The name to report standard input under (and to find its siblings by).
     #[arg(long)]
     pub stdin_filename: Option<PathBuf>,
-    /// Also load this folder's articles as siblings (default: the config's folder).
+    /// Also load this folder's articles as siblings (default: the config's folder, else each
+    /// named file's own folder, not the folders below it).
     #[arg(long)]
     pub workspace: Option<PathBuf>,
     /// Colour: auto (on a terminal), always or never.

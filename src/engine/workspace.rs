@@ -50,6 +50,16 @@ const NEVER_ENTER: &[&str] = &[".git", "target", "node_modules"];
 /// Every article below `root` that the filter accepts, sorted. `root` may be a file, which is
 /// returned as is when it is text (named files are checked whatever their extension).
 pub fn discover(root: &Path, filter: &FileFilter) -> (Vec<PathBuf>, Vec<Skipped>) {
+    discover_to(root, filter, None)
+}
+
+/// [`discover`], entering folders at most `depth` levels below `root` (`Some(1)`: only the
+/// folder's own files).
+pub fn discover_to(
+    root: &Path,
+    filter: &FileFilter,
+    depth: Option<usize>,
+) -> (Vec<PathBuf>, Vec<Skipped>) {
     let mut files = Vec::new();
     let mut skipped = Vec::new();
     if root.is_file() {
@@ -70,6 +80,7 @@ pub fn discover(root: &Path, filter: &FileFilter) -> (Vec<PathBuf>, Vec<Skipped>
         .git_exclude(true)
         .require_git(false)
         .follow_links(false)
+        .max_depth(depth)
         .filter_entry(|e| {
             !(e.file_type().is_some_and(|t| t.is_dir())
                 && NEVER_ENTER.contains(&e.file_name().to_string_lossy().as_ref()))
