@@ -404,6 +404,61 @@ fn ignore_directive_sits_after_front_matter_and_silences_names_too() {
 }
 
 #[test]
+fn name_sibling_finds_a_last_word_cut_short_to_a_real_word() {
+    let sibs = &[
+        "The region will apply to the Baltic Recovery Fund, the ministry said, after the Nordic Hydrological Organization confirmed the flood peak.",
+        "Officials said they would ask the Baltic Recovery Fund for aid once the Nordic Hydrological Organization had published its figures.",
+    ];
+    // One letter short, and the cut-off word is a word in its own right.
+    fixes(
+        "name",
+        "The region will ask the Baltic Recovery Fun for aid.",
+        sibs,
+        "Fun",
+        "The region will ask the Baltic Recovery Fund for aid.",
+        true,
+    );
+    // A whole ending gone ("-ization"), with the rest of the name matching over two words.
+    fixes(
+        "name",
+        "Figures from the Nordic Hydrological Organ showed the peak had passed.",
+        sibs,
+        "Organ",
+        "Figures from the Nordic Hydrological Organization showed the peak had passed.",
+        true,
+    );
+    fixes(
+        "name",
+        "Figures from the Nordic Hydrological Organizatio showed the peak had passed.",
+        sibs,
+        "Organizatio",
+        "Figures from the Nordic Hydrological Organization showed the peak had passed.",
+        true,
+    );
+}
+
+#[test]
+fn name_sibling_leaves_other_names_that_share_a_beginning_alone() {
+    // A longer ending that is not a suffix makes another word ("Court"/"Courthouse"); a
+    // people's name is not a cut-off country ("Kenyan"/"Kenya"); a past tense is not a typo.
+    silent(
+        "name",
+        "Lawyers gathered outside the Harwick County Court on Monday.",
+        &["Protesters gathered outside the Harwick County Courthouse on Monday."],
+    );
+    silent(
+        "name",
+        "The Kenyan Wildlife Service said the herd had moved.",
+        &["The Kenya Wildlife Service said the herd had moved north."],
+    );
+    silent(
+        "name",
+        "The Grand Fund said it would pay.",
+        &["The Grand Funded programme said it would pay."],
+    );
+}
+
+#[test]
 fn name_sibling_leaves_agreeing_and_inflected_names_alone() {
     silent(
         "name",

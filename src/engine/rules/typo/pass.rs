@@ -679,12 +679,15 @@ fn substitution(w: &str, c: &str) -> bool {
 }
 
 /// A near miss of a name word: one edit, or a last word cut short ("Treat" for "Treaty").
-fn near_name(d: &str, k: &str, last: bool) -> bool {
+fn near_name(d: &str, k: &str, cut: Cut) -> bool {
     if d == k || d.chars().count() < 3 || k.chars().count() < 3 {
         return false;
     }
     // The cheap test first: most names a run is compared with are not near it at all.
-    let cut_short = last && d.chars().count() >= 4 && k.starts_with(d) && k.len() - d.len() <= 3;
+    let cut_short = cut != Cut::No
+        && d.chars().count() >= 4
+        && k.starts_with(d)
+        && (k.len() - d.len() <= 3 || cut == Cut::Long && CUT_SUFFIXES.contains(&&k[d.len()..]));
     if !cut_short && osa(d, k, 1) != 1 {
         return false;
     }
@@ -701,6 +704,23 @@ fn near_name(d: &str, k: &str, last: bool) -> bool {
     }
     true
 }
+
+/// Whether the word compared with a name's word may be that word cut short.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Cut {
+    No,
+    /// By up to three letters ("Outer Space Treat").
+    Short,
+    /// Also by a whole suffix, the rest of the name matching over two words or more
+    /// ("World Meteorological Organ").
+    Long,
+}
+
+/// Endings a name's last word loses when cut off where it still reads as a word.
+const CUT_SUFFIXES: &[&str] = &[
+    "ization", "isation", "ation", "ations", "ition", "ment", "ments", "ance", "ence", "ity",
+    "ship", "ical", "ology", "ism", "ists", "ians",
+];
 
 fn quote(s: &str) -> String {
     format!("“{s}”")
@@ -1025,7 +1045,7 @@ impl Env<'_> {
         // Siblings.
         let mut cands: Vec<(String, Vec<Related>)> = Vec::new();
         if self.on(NAME_SIBLING) {
-            let near = |k: &str| near_name(form, k, false) && osa(form, k, 1) == 1;
+            let near = |k: &str| near_name(form, k, Cut::No) && osa(form, k, 1) == 1;
             for sib in self.pick(|st| st.with_name_near(form.chars().count(), near)) {
                 for (k, list) in &sib.ix.name_words {
                     if !near(k) {
@@ -1131,7 +1151,7 @@ impl Env<'_> {
                 && form.chars().next() == k.chars().next()
                 && osa(form, k, 1) == 1
                 && !substitution(form, k)
-                && near_name(form, k, false)
+                && near_name(form, k, Cut::No)
                 && !dictionary::check(k)
             {
                 if !known.contains(shown) {
@@ -1757,8 +1777,14 @@ fn align(a: &[&str], b: &[String], p: usize, q: usize) -> Option<(usize, usize, 
     }
     let (x, y) = diff?;
     // A cut-short word is only believable at the end of the draft's run and of the name.
-    let last = x + 1 == a.len() && y + 1 == b.len();
-    near_name(a[x], &b[y], last).then_some((x, y, lo, hi))
+    let cut = if x + 1 != a.len() || y + 1 != b.len() {
+        Cut::No
+    } else if hi - lo >= 3 {
+        Cut::Long
+    } else {
+        Cut::Short
+    };
+    near_name(a[x], &b[y], cut).then_some((x, y, lo, hi))
 }
 
 /// Do `a` and `b` start with a letter of the same case?

@@ -257,11 +257,12 @@ pub fn demonym(a: &str, b: &str) -> bool {
         .strip_suffix('a')
         .or_else(|| short.strip_suffix('e'))
         .unwrap_or(short);
-    long.strip_prefix(short)
-        .is_some_and(|r| matches!(r, "n" | "an" | "ian" | "i" | "ese" | "ish"))
-        || long
-            .strip_prefix(stem)
-            .is_some_and(|r| matches!(r, "an" | "ian" | "ese" | "ish" | "i"))
+    // A bare "-n" only after an "a" ("Kenya"/"Kenyan"): "Organizatio" is a cut-off word.
+    long.strip_prefix(short).is_some_and(|r| {
+        matches!(r, "an" | "ian" | "i" | "ese" | "ish") || r == "n" && short.ends_with('a')
+    }) || long
+        .strip_prefix(stem)
+        .is_some_and(|r| matches!(r, "an" | "ian" | "ese" | "ish" | "i"))
 }
 
 /// `a` and `b` differ only by an inflectional ending ("plan"/"plans", "call"/"called",
@@ -275,7 +276,7 @@ pub fn inflection(a: &str, b: &str) -> bool {
         let mut v = vec![w.to_string()];
         for s in SUFFIXES {
             if let Some(x) = w.strip_suffix(s) {
-                if x.chars().count() >= 3 {
+                if x.chars().count() >= 3 && (*s != "d" || x.ends_with('e')) {
                     v.push(x.to_string());
                     if *s == "ies" || *s == "ied" {
                         v.push(format!("{x}y"));
@@ -295,7 +296,8 @@ pub fn inflection(a: &str, b: &str) -> bool {
 fn one_ending(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if let Some(rest) = long.strip_prefix(short) {
-        if SUFFIXES.contains(&rest) {
+        // "-d" only after an "e" ("use"/"used"): "fun"/"fund" is a typo, not a tense.
+        if SUFFIXES.contains(&rest) && (rest != "d" || short.ends_with('e')) {
             return true;
         }
     }
