@@ -10,7 +10,8 @@
 //!
 //! Only words with a clear counterpart are compared, from a table of a few hundred pairs
 //! written for this project. Left alone: capitalised words inside a sentence (names such as
-//! "Labour Party", "Sydney Harbour", "Lincoln Center"), words that are British too ("meter" as a
+//! "Labour Party", "Sydney Harbour", "Lincoln Center") and at the start of one when another
+//! capitalised word follows ("Harbour City have signed…"), words that are British too ("meter" as a
 //! gauge, "program" as software, "tire", "check", "story"), and -ize spellings under the UK
 //! setting (Oxford spelling is British; under "any" a draft must still keep to one of -ise
 //! and -ize).
@@ -99,6 +100,7 @@ impl Rule for SpellingVariant {
                     && bytes[1..].iter().all(u8::is_ascii_lowercase)
                     && st.start[i] == Start::Hard
                     && b.kind != BlockKind::Heading
+                    && !name_follows(&text[t.range.end..])
                 {
                     lowered.clear();
                     lowered.push(bytes[0].to_ascii_lowercase() as char);
@@ -193,4 +195,11 @@ impl Rule for SpellingVariant {
             );
         }
     }
+}
+
+/// A capitalised word comes next, after one space: the sentence starts with a name ("Harbour
+/// City have signed…", "Labour Party officials…"), whose spelling is the name's own.
+fn name_follows(rest: &str) -> bool {
+    let mut c = rest.chars();
+    matches!(c.next(), Some(' ' | '\u{a0}')) && c.next().is_some_and(char::is_uppercase)
 }
