@@ -30,7 +30,10 @@
 //! ```
 //! with related locations at `wire.txt:12` (“sibling says 87 percent”) and `daily.txt:15`.
 //! `75 years of diplomatic relations` and `his 24-year tenure`, or a `two-day state visit` and
-//! his `second trip`, are figures about different things and never conflict.
+//! his `second trip`, are figures about different things and never conflict. Nor do a count and
+//! a sibling sentence that also writes the draft's number without saying what it counts (`three
+//! people were missing` against `six people had died and three were missing`), or an increase
+//! (`two more people died`) and a total.
 //!
 //! ## Fix safety
 //! Unsafe: the fix writes the siblings' value in the draft's own format (`87%` stays a percent
@@ -1005,6 +1008,26 @@ impl<'a> Draft<'a> {
         all
     }
 
+    /// `f` is a count and the sentence of the sibling figure `m` writes its number too, outside
+    /// the sibling's figures.
+    fn sentence_writes_count(&self, f: &Figure, m: Mention) -> bool {
+        let Value::Num { lo, hi } = f.value else {
+            return false;
+        };
+        if f.kind != Kind::Count || lo != hi {
+            return false;
+        }
+        let a = &self.cl.sibs[m.sib as usize];
+        let Some(r) = a.sentences.get(self.cl.fig(m).sentence) else {
+            return false;
+        };
+        let figs = &self.cl.figs[m.sib as usize].list;
+        super::extract::small_number_at(&a.text()[r.clone()], lo)
+            .into_iter()
+            .map(|at| r.start + at)
+            .any(|at| !figs.iter().any(|g| g.range.contains(&at)))
+    }
+
     fn cand_id(&self, m: Mention) -> u32 {
         // Candidate ids follow sibling order, figures in order within a sibling.
         let first = self.cl.cands.partition_point(|c| c.0 < m.sib);
@@ -1053,6 +1076,13 @@ impl<'a> Draft<'a> {
             };
             let g = cl.fig(best);
             if consistent(f, g) {
+                continue;
+            }
+            // The sibling's sentence also writes the draft's count without saying what it
+            // counts ("six people had died and three were still missing" against the draft's
+            // "three people were still missing"): not a contradiction. (A number there that
+            // is a figure of its own, "including two private equity firms", was a candidate.)
+            if self.sentence_writes_count(f, best) {
                 continue;
             }
             let strong = best.score >= T_STRONG && n >= MIN_SHARED;
@@ -1491,6 +1521,37 @@ mod tests {
             ignore_kinds: vec!["percentage".into()],
         };
         assert!(bad.validate().is_err());
+    }
+
+    #[test]
+    fn a_sibling_sentence_that_also_writes_the_count_does_not_contradict_it() {
+        // The sibling's "six people" is about the dead; its bare "three" is the missing.
+        let draft = "Regional police chief Tomas Lind said three people were still missing after the landslide above Orsa.";
+        let sibs = [
+            "Regional police chief Tomas Lind said on Friday that six people had died and three were still missing after the landslide above Orsa.",
+            "The landslide above Orsa destroyed eleven houses, and rescue teams worked through the night.",
+        ];
+        assert!(run_rule(RULE, draft, &sibs).is_empty());
+        // Where the sibling does not write the draft's number, the change is still reported.
+        let changed = draft.replace("three people", "five people");
+        let sibs = [
+            "Regional police chief Tomas Lind said on Friday that three people were still missing after the landslide above Orsa.",
+            "Three people were still missing after the landslide above Orsa, police chief Tomas Lind said.",
+        ];
+        let f = run_rule(RULE, &changed, &sibs);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("three people"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn an_increase_is_not_a_total() {
+        // "two more people" died since the last toll; the siblings give the toll itself.
+        let draft = "Two more people died in hospital on Sunday, the Orsa health board said, after the landslide above the town.";
+        let sibs = [
+            "Seven people died in hospital after the landslide above Orsa, the health board said on Sunday.",
+            "The Orsa health board said on Sunday that seven people had died in hospital after the landslide above the town.",
+        ];
+        assert!(run_rule(RULE, draft, &sibs).is_empty());
     }
 
     #[test]

@@ -384,6 +384,42 @@ impl<'a> Scan<'a> {
     }
 }
 
+/// Where `text` writes the whole number `n` (below 100) as a word of its own ("three",
+/// "twenty", "3"): byte offsets of the words. For a sibling sentence that may say the draft's
+/// count about something else ("six people had died and three were still missing").
+pub fn small_number_at(text: &str, n: f64) -> Vec<usize> {
+    if !(0.0..100.0).contains(&n) || n.fract() != 0.0 {
+        return Vec::new();
+    }
+    let n = n as u32;
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+            continue;
+        }
+        let Some(s) = start.take() else { continue };
+        let w = &text[s..i];
+        let hit = if w.bytes().all(|b| b.is_ascii_digit()) {
+            w.parse::<u32>().is_ok_and(|v| v == n)
+        } else {
+            let w = w.to_lowercase();
+            UNITS_WORDS
+                .iter()
+                .chain(TENS_WORDS)
+                .any(|&(s, v)| v == n && s == w)
+        };
+        if hit {
+            out.push(s);
+        }
+    }
+    out
+}
+
 // ---------------------------------------------------------------------------------------------
 // Word lists.
 
@@ -2286,11 +2322,16 @@ fn unit_after(sc: &Scan<'_>, j: usize, n: &Num) -> Option<(Kind, f64, usize, Vec
         }
         return None;
     }
+    // "two more people", "three additional cases": an increase on an earlier figure (the
+    // toll given yesterday), not a total to compare with the siblings' totals. ("Three other
+    // bidders" is often a total: other than the buyer.)
+    if matches!(sc.low(j), "more" | "additional" | "further" | "extra") {
+        return None;
+    }
     let (np, e) = noun_phrase(sc, j);
     if np.is_empty() {
         return None;
     }
-    let _ = e;
     Some((Kind::Count, 1.0, e, np))
 }
 
