@@ -1544,6 +1544,18 @@ mod tests {
     }
 
     #[test]
+    fn some_of_a_total_is_not_the_total() {
+        // Two victims named, "three other victims" not: the siblings' "five dead" is all of
+        // them, and "victims" and "dead" count the same people.
+        let draft = "The victims include Ada Lund, 80, and her neighbour Per Holm, 62. Three other victims have not been named, the Orsa police said.\n";
+        let sibs = [
+            "Five dead after landslide buries houses above Orsa\n\nThe Orsa police said the victims included Ada Lund, 80.",
+            "Five people died when the landslide buried houses above Orsa, the police said. Ada Lund, 80, was among them.",
+        ];
+        assert!(run_rule(RULE, draft, &sibs).is_empty());
+    }
+
+    #[test]
     fn an_increase_is_not_a_total() {
         // "two more people" died since the last toll; the siblings give the toll itself.
         let draft = "Two more people died in hospital on Sunday, the Orsa health board said, after the landslide above the town.";

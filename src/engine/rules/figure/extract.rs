@@ -1503,9 +1503,12 @@ impl Builder<'_, '_> {
         let mut counted_canon: Vec<u64> = counted.iter().map(|c| hash(canonical(c))).collect();
         counted_canon.sort_unstable();
         counted_canon.dedup();
+        // "four other victims" counts some of something (the victims not yet named), so
+        // what it counts cannot pin it to a sibling's total ("six dead"); its words still can.
+        let other = (start_tok..end_tok).any(|k| sc.low(k) == "other");
         let mut counted_keys: Vec<u64> = counted
             .iter()
-            .filter(|c| !is_generic(c))
+            .filter(|c| !is_generic(c) && !other)
             .map(|c| hash(canonical(c)))
             .collect();
         counted_keys.sort_unstable();
