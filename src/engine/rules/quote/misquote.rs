@@ -266,9 +266,11 @@ fn semi_global(inner: &[u64], outer: &[u64]) -> (usize, Range<usize>, usize, usi
             dp[i * w + j] = sub.min(del).min(ins);
         }
     }
+    // On a tie the window ends last: a changed last word ("never signed" / "never made") is
+    // a change, not a word the inner side added with the outer side's last word cut off.
     let (mut best_j, mut best) = (0, usize::MAX);
     for j in 0..=m {
-        if dp[n * w + j] < best {
+        if dp[n * w + j] <= best {
             best = dp[n * w + j];
             best_j = j;
         }
@@ -521,6 +523,23 @@ mod tests {
             draft,
             &[SIB],
             &draft.replace("next winter", "this winter"),
+        );
+    }
+
+    #[test]
+    fn a_changed_last_word_is_changed_not_cut_off() {
+        // The fix must write the sibling's last word, not drop the draft's.
+        let draft = "Ilse Varga of Port Halden won a fourth term on Sunday. “We will build 3,000 \
+            of them by 2030, and we will start this summer,” the mayor of Port Halden said.";
+        let f = run_rule(RULE, draft, &[SIB]);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("1 word changed"), "{}", f[0].message);
+        assert!(f[0].message.contains("this winter"), "{}", f[0].message);
+        assert_fixed_with(
+            RULE,
+            draft,
+            &[SIB],
+            &draft.replace("this summer", "this winter"),
         );
     }
 
