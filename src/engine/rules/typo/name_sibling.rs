@@ -4,8 +4,9 @@
 //! A capitalised name or fixed phrase that matches one in a sibling article except for one
 //! word, which is a near miss of the sibling's (a letter added, dropped, swapped or changed,
 //! or a last word cut short): "Anthony Blinken" where the siblings say "Antony Blinken",
-//! "Outer Space Treat" where they say "Outer Space Treaty". A last word may lose up to three
-//! letters, or a whole ending such as "-ization" when two more words of the name match ("World
+//! "Outer Space Treat" where they say "Outer Space Treaty". A last word cut to four letters or
+//! more may have lost up to three letters ("Cou" for "Court" is too short to tell), or a whole
+//! ending such as "-ization" when two more words of the name match ("World
 //! Meteorological Organ"); a longer cut that is not an ending is another word ("County Court",
 //! "County Courthouse") and is left alone. Also a single capitalised word no
 //! dictionary or list knows and no other article uses, one letter from a name the siblings use
