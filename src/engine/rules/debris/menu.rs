@@ -137,8 +137,15 @@ pub(super) fn mark(p: &mut Pass<'_>) {
             let digits = labels.iter().filter(|&&k| has_digit(&p.lines[k])).count();
             let common = labels.iter().filter(|&&k| is_common(&p.lines[k])).count();
             if digits * 3 < m && common * 3 >= m * 2 && !about_story(p, &labels) {
+                // A label that is already weak evidence of another kind ("Facebook", "X",
+                // "Email" under "Share this:") is that kind, as sure as the strong line of that
+                // kind in the run when there is one, so the bar stays one block.
+                let kinds: Vec<Option<Kind>> = (i..j).map(|x| p.kind(x)).collect();
                 for &k in &labels {
-                    p.set(k, Cand::strong(Kind::Menu).uncertain());
+                    let kind = p.st[k].cand.as_ref().map_or(Kind::Menu, |c| c.kind);
+                    let c = Cand::strong(kind);
+                    let sure = kind != Kind::Menu && kinds.contains(&Some(kind));
+                    p.set(k, if sure { c } else { c.uncertain() });
                 }
             }
         }

@@ -182,6 +182,24 @@ mod tests {
     }
 
     #[test]
+    fn a_column_of_network_names_under_a_share_heading_is_one_bar() {
+        // One word a line, no blank lines between: the shape of a menu, but each word is a
+        // sharing button, and the heading says so. One block, removed by a safe fix.
+        let text = "The lighthouse keeper retired on Friday after forty years on the island, the trust said.\n\nHer successor, a former ferry engineer, starts in March and will live in the keeper's cottage.\n\nThe trust bought the lighthouse from the harbour board in 1998 and has spent two million pounds on its lamp, its tower and the cottage.\n\nVisitors can climb the tower on summer weekends, and the trust plans a small museum in the old fog-signal house next year.\n\nThe retiring keeper said she would stay on the island and help the new keeper through the first winter storms.\n\nShare this:\nFacebook\nX\nEmail\n\nSign up for our Island Briefing newsletter to get the day's top stories in your inbox.\n\n© 2025 Island Press. All rights reserved.\n";
+        let f = run(RULE, text);
+        assert_eq!(
+            covered(text, &f),
+            ["Share this:\nFacebook\nX\nEmail"],
+            "{f:#?}"
+        );
+        assert_eq!(
+            f[0].fixes[0].applicability,
+            crate::engine::finding::Applicability::Safe
+        );
+        assert!(run("debris/menu", text).is_empty());
+    }
+
+    #[test]
     fn glued_labels() {
         let text = "The lighthouse keeper retired on Friday after forty years on the island, the trust said.\n\nShare on FacebookShare\n";
         assert_eq!(run(RULE, text).len(), 1);
