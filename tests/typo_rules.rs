@@ -129,6 +129,29 @@ fn sibling_fix_takes_the_case_of_the_drafts_word_whichever_sibling_comes_first()
 }
 
 #[test]
+fn sibling_finds_a_word_that_looks_like_an_ending_away() {
+    // "rats" for "rates" is not "rat" with "-es"; "fun" for "fund" is not a past tense.
+    let sibs = &[
+        "The scanners were bought at prices far above market rates, and the ministry paid from its own fund.",
+        "Auditors said the prices were well above market rates, and the ministry paid from its own fund.",
+    ];
+    fixes(
+        "typo/sibling",
+        "The ministry bought scanners at prices far above market rats, and paid from its own fund.",
+        sibs,
+        "rats",
+        "The ministry bought scanners at prices far above market rates, and paid from its own fund.",
+        true, // two siblings agree on the words around it
+    );
+    // Real endings still are endings: "taxes"/"tax", "goes"/"go".
+    silent(
+        "typo/sibling",
+        "The council said new taxes on the harbour would go to the ferry fund.",
+        &["The council said a new tax on the harbour goes to the ferry fund."],
+    );
+}
+
+#[test]
 fn sibling_leaves_rewrites_alone() {
     let sib = &["The ships had begun diverting to other harbors and the union plans talks with the authority."];
     // Tense, number, British spelling, a different word altogether.

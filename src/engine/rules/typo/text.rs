@@ -245,6 +245,14 @@ const IRREGULAR: &[&[&str]] = &[
     &["be", "is", "was", "were", "are", "been"],
 ];
 
+/// A stem whose plural or third person adds "-es" ("taxes", "wishes", "goes"): "rates" is
+/// "rate" with an "-s", not "rat" with an "-es", so "rats" for "rates" is a typo.
+fn takes_es(stem: &str) -> bool {
+    ["s", "x", "z", "ch", "sh", "o"]
+        .iter()
+        .any(|e| stem.ends_with(e))
+}
+
 /// Two forms of one irregular verb.
 fn irregular(a: &str, b: &str) -> bool {
     IRREGULAR.iter().any(|g| g.contains(&a) && g.contains(&b))
@@ -276,7 +284,10 @@ pub fn inflection(a: &str, b: &str) -> bool {
         let mut v = vec![w.to_string()];
         for s in SUFFIXES {
             if let Some(x) = w.strip_suffix(s) {
-                if x.chars().count() >= 3 && (*s != "d" || x.ends_with('e')) {
+                if x.chars().count() >= 3
+                    && (*s != "d" || x.ends_with('e'))
+                    && (*s != "es" || takes_es(x))
+                {
                     v.push(x.to_string());
                     if *s == "ies" || *s == "ied" {
                         v.push(format!("{x}y"));
@@ -296,8 +307,12 @@ pub fn inflection(a: &str, b: &str) -> bool {
 fn one_ending(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if let Some(rest) = long.strip_prefix(short) {
-        // "-d" only after an "e" ("use"/"used"): "fun"/"fund" is a typo, not a tense.
-        if SUFFIXES.contains(&rest) && (rest != "d" || short.ends_with('e')) {
+        // "-d" only after an "e" ("use"/"used"): "fun"/"fund" is a typo, not a tense; and
+        // "-es" only where English writes it ("tax"/"taxes").
+        if SUFFIXES.contains(&rest)
+            && (rest != "d" || short.ends_with('e'))
+            && (rest != "es" || takes_es(short))
+        {
             return true;
         }
     }
