@@ -119,8 +119,8 @@ fn load(args: &CheckArgs, config: Config, stdin_text: Option<String>) -> Loaded 
             // Normalise `./a.txt` to `a.txt` for display, the way users expect.
             let f = f.strip_prefix(".").map(Path::to_path_buf).unwrap_or(f);
             let k = key(&f);
-            if !seen.contains_key(&k) {
-                seen.insert(k, targets.len());
+            if let std::collections::hash_map::Entry::Vacant(e) = seen.entry(k) {
+                e.insert(targets.len());
                 targets.push(f);
             }
         }
@@ -167,8 +167,8 @@ fn load(args: &CheckArgs, config: Config, stdin_text: Option<String>) -> Loaded 
                 None => f,
             };
             let k = key(&f);
-            if !seen.contains_key(&k) {
-                seen.insert(k, usize::MAX);
+            if let std::collections::hash_map::Entry::Vacant(e) = seen.entry(k) {
+                e.insert(usize::MAX);
                 extra.push(f);
             }
         }
@@ -253,6 +253,12 @@ impl Panics {
     }
 }
 
+/// How much smaller the memos are in `check` (a right shift of their capacities).
+const SHRINK: u32 = 5;
+/// Analyses kept beyond those in use: each file is checked once, by one of a few threads, and
+/// its siblings are asked for while it is.
+const CACHE: usize = 64;
+
 pub fn run(args: &CheckArgs) -> i32 {
     let uses_stdin = args.paths.iter().any(|p| p.as_os_str() == STDIN);
     let start = args
@@ -284,12 +290,15 @@ pub fn run(args: &CheckArgs) -> i32 {
     } else {
         None
     };
+    // Nothing comes back for what the memos keep between keystrokes.
+    crate::engine::hashing::shrink_memos(SHRINK);
     let Loaded {
         mut corpus,
         targets,
         had_error,
     } = load(args, config, stdin_text);
     let config = corpus.config().clone();
+    corpus.set_cache_capacity(CACHE);
 
     // A rule's panic on one file is reported and fails the run; the other files are checked.
     let panicked = Panics::default();
@@ -385,18 +394,16 @@ pub fn run(args: &CheckArgs) -> i32 {
             std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
         }
     };
-    let out = match args.format {
-        Format::Pretty => format::pretty::render(&reports, color),
-        Format::Json => format::json::render(&reports),
-        Format::Sarif => format::sarif::render(&reports),
-        Format::Github => format::github::render(&reports),
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = match args.format {
+        // The machine formats are written as they are rendered: over 10,000 articles they
+        // are tens of megabytes, which `check` would otherwise hold as a tree and a string.
+        Format::Json => format::json::write(&reports, &mut stdout),
+        Format::Pretty => stdout.write_all(format::pretty::render(&reports, color).as_bytes()),
+        Format::Sarif => format::sarif::write(&reports, &mut stdout),
+        Format::Github => format::github::write(&reports, &mut stdout),
     };
-    let mut stdout = std::io::stdout().lock();
-    if stdout
-        .write_all(out.as_bytes())
-        .and_then(|_| stdout.flush())
-        .is_err()
-    {
+    if written.and_then(|_| stdout.flush()).is_err() {
         return EXIT_ERROR;
     }
     if had_error {

@@ -85,7 +85,21 @@ impl<K: Hash + Eq, V: Clone> Generations<K, V> {
     }
 }
 
+/// How far every memo's size is shrunk (a right shift of its capacity); see [`shrink_memos`].
+static CAP_SHIFT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+/// Make every memo keep `1 / 2^shift` of what it was built to keep. For one-shot runs
+/// (`copydesk check`), where no keystroke comes back for what a memo kept: over 10,000
+/// articles the memos fill to their bounds and hold more memory than the workspace.
+pub fn shrink_memos(shift: u32) {
+    CAP_SHIFT.store(shift.min(16), std::sync::atomic::Ordering::Relaxed);
+}
+
 impl<K: Hash + Eq, V: Clone> Memo<K, V> {
+    fn cap(&self) -> usize {
+        (self.cap >> CAP_SHIFT.load(std::sync::atomic::Ordering::Relaxed)).max(2)
+    }
+
     pub const fn new(cap: usize) -> Memo<K, V> {
         Memo {
             cap,
@@ -103,16 +117,19 @@ impl<K: Hash + Eq, V: Clone> Memo<K, V> {
     }
 
     pub fn get(&self, key: &K) -> Option<V> {
-        self.with(|m| m.get(self.cap, key))
+        self.with(|m| m.get(self.cap(), key))
     }
 
     pub fn insert(&self, key: K, value: V) {
-        self.with(|m| m.insert(self.cap, key, value));
+        self.with(|m| m.insert(self.cap(), key, value));
     }
 
     /// Several lookups under one lock.
     fn get_many(&self, keys: &[K]) -> Vec<Option<V>> {
-        self.with(|m| keys.iter().map(|k| m.get(self.cap, k)).collect())
+        {
+            let cap = self.cap();
+            self.with(|m| keys.iter().map(|k| m.get(cap, k)).collect())
+        }
     }
 
     /// Several insertions under one lock.
@@ -120,9 +137,10 @@ impl<K: Hash + Eq, V: Clone> Memo<K, V> {
         if items.is_empty() {
             return;
         }
+        let cap = self.cap();
         self.with(|m| {
             for (k, v) in items {
-                m.insert(self.cap, k, v);
+                m.insert(cap, k, v);
             }
         });
     }

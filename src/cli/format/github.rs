@@ -13,8 +13,16 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
+/// The annotations, as one string (see [`write`]).
 pub fn render(reports: &[FileReport]) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail, and the pieces are strings, so UTF-8.
+    let _ = write(reports, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Write the annotations to `w` as they are made, so that a workspace's are never one string.
+pub fn write(reports: &[FileReport], w: &mut impl std::io::Write) -> std::io::Result<()> {
     for r in reports {
         for f in &r.findings {
             let level = match f.severity {
@@ -31,8 +39,9 @@ pub fn render(reports: &[FileReport]) -> String {
                     fix.title
                 ));
             }
-            out.push_str(&format!(
-                "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+            writeln!(
+                w,
+                "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}",
                 escape_property(&display_path(&r.doc)),
                 s.line,
                 s.column,
@@ -40,8 +49,8 @@ pub fn render(reports: &[FileReport]) -> String {
                 e.column,
                 escape_property(&format!("copydesk {}", f.rule)),
                 escape_data(&msg)
-            ));
+            )?;
         }
     }
-    out
+    Ok(())
 }

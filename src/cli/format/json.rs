@@ -53,59 +53,28 @@ pub fn findings_value(reports: &[FileReport]) -> Value {
 }
 
 /// The whole output, as `serde_json::to_string_pretty(&findings_value(reports))` would write
-/// it, but rendered finding by finding on every core: a workspace's findings as one `Value`
-/// tree took several times the output's size in memory.
+/// it (see [`write`]).
 pub fn render(reports: &[FileReport]) -> String {
-    use rayon::prelude::*;
-    const MARK: &str = "@@copydesk-findings@@";
-    let total: usize = reports.iter().map(|r| r.findings.len()).sum();
-    if total == 0 {
-        let mut s = serde_json::to_string_pretty(&findings_value(reports)).unwrap_or_default();
-        s.push('\n');
-        return s;
-    }
-    // The skeleton with one placeholder finding says where the findings go and how deep.
-    let skeleton = serde_json::to_string_pretty(&json!({"version": VERSION, "findings": [MARK]}))
-        .unwrap_or_default();
-    let quoted = format!("\"{MARK}\"");
-    let Some(at) = skeleton.find(&quoted) else {
-        let mut s = serde_json::to_string_pretty(&findings_value(reports)).unwrap_or_default();
-        s.push('\n');
-        return s;
-    };
-    let line_start = skeleton[..at].rfind('\n').map_or(0, |i| i + 1);
-    let indent = &skeleton[line_start..at];
-    let newline = format!("\n{indent}");
-    let parts: Vec<String> = reports
-        .par_iter()
-        .filter(|r| !r.findings.is_empty())
-        .map(|r| {
-            let mut out = String::new();
-            for (i, f) in r.findings.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                    out.push_str(&newline);
-                }
-                let v = serde_json::to_string_pretty(&finding_value(&r.doc, f)).unwrap_or_default();
-                // JSON strings never hold a raw newline: every one is a line break to indent.
-                out.push_str(&v.replace('\n', &newline));
-            }
-            out
-        })
-        .collect();
-    let body_len: usize = parts.iter().map(|p| p.len() + newline.len() + 1).sum();
-    let mut s = String::with_capacity(skeleton.len() + body_len + 1);
-    s.push_str(&skeleton[..at]);
-    for (i, p) in parts.iter().enumerate() {
-        if i > 0 {
-            s.push(',');
-            s.push_str(&newline);
-        }
-        s.push_str(p);
-    }
-    s.push_str(&skeleton[at + quoted.len()..]);
-    s.push('\n');
-    s
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail, and the pieces are JSON text, so UTF-8.
+    let _ = write(reports, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Write the whole output to `w`, finding by finding (see [`super::write_pretty_streamed`]).
+pub fn write(reports: &[FileReport], w: &mut impl std::io::Write) -> std::io::Result<()> {
+    let doc = json!({"version": VERSION, "findings": [super::ITEMS]});
+    super::write_pretty_streamed(
+        &doc,
+        reports,
+        |r| {
+            r.findings
+                .iter()
+                .map(|f| finding_value(&r.doc, f))
+                .collect()
+        },
+        w,
+    )
 }
 
 #[cfg(test)]

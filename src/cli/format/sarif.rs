@@ -42,9 +42,71 @@ fn location(doc: &Document, r: &std::ops::Range<usize>) -> Value {
     }})
 }
 
+/// The SARIF log, as one string (see [`write`]).
 pub fn render(reports: &[FileReport]) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail, and the pieces are JSON text, so UTF-8.
+    let _ = write(reports, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// One SARIF result per finding of `rep`.
+fn results(rep: &FileReport) -> Vec<Value> {
     let rules = &registry().rules;
-    let rule_meta: Vec<Value> = rules
+    let doc = &rep.doc;
+    let mut out = Vec::new();
+    for f in &rep.findings {
+        let index = rules.iter().position(|r| r.id() == f.rule);
+        let mut result = json!({
+            "ruleId": f.rule,
+            "level": level(f.severity),
+            "message": {"text": f.message},
+            "locations": [location(doc, &f.range)],
+        });
+        if let Some(i) = index {
+            result["ruleIndex"] = json!(i);
+        }
+        if !f.related.is_empty() {
+            result["relatedLocations"] = f
+                .related
+                .iter()
+                .enumerate()
+                .map(|(i, x)| {
+                    let mut l = location(&x.doc, &x.range);
+                    l["id"] = json!(i + 1);
+                    l["message"] = json!({"text": x.message});
+                    l
+                })
+                .collect();
+        }
+        if !f.fixes.is_empty() {
+            result["fixes"] = f
+                .fixes
+                .iter()
+                .map(|x| {
+                    json!({
+                        "description": {"text": format!("{} ({})", x.title, x.applicability.as_str())},
+                        "artifactChanges": [{
+                            "artifactLocation": {"uri": uri(&display_path(doc))},
+                            "replacements": x.edits.iter().map(|e| json!({
+                                "deletedRegion": region(doc, &e.range),
+                                "insertedContent": {"text": e.replacement},
+                            })).collect::<Vec<_>>(),
+                        }],
+                    })
+                })
+                .collect();
+        }
+        out.push(result);
+    }
+    out
+}
+
+/// Write the SARIF log to `w`, result by result (see [`super::write_pretty_streamed`]): as one
+/// `Value` tree, 10,000 articles' results took close to 900 MB.
+pub fn write(reports: &[FileReport], w: &mut impl std::io::Write) -> std::io::Result<()> {
+    let rule_meta: Vec<Value> = registry()
+        .rules
         .iter()
         .map(|r| {
             json!({
@@ -57,54 +119,6 @@ pub fn render(reports: &[FileReport]) -> String {
             })
         })
         .collect();
-    let mut results = Vec::new();
-    for rep in reports {
-        let doc = &rep.doc;
-        for f in &rep.findings {
-            let index = rules.iter().position(|r| r.id() == f.rule);
-            let mut result = json!({
-                "ruleId": f.rule,
-                "level": level(f.severity),
-                "message": {"text": f.message},
-                "locations": [location(doc, &f.range)],
-            });
-            if let Some(i) = index {
-                result["ruleIndex"] = json!(i);
-            }
-            if !f.related.is_empty() {
-                result["relatedLocations"] = f
-                    .related
-                    .iter()
-                    .enumerate()
-                    .map(|(i, x)| {
-                        let mut l = location(&x.doc, &x.range);
-                        l["id"] = json!(i + 1);
-                        l["message"] = json!({"text": x.message});
-                        l
-                    })
-                    .collect();
-            }
-            if !f.fixes.is_empty() {
-                result["fixes"] = f
-                    .fixes
-                    .iter()
-                    .map(|x| {
-                        json!({
-                            "description": {"text": format!("{} ({})", x.title, x.applicability.as_str())},
-                            "artifactChanges": [{
-                                "artifactLocation": {"uri": uri(&display_path(doc))},
-                                "replacements": x.edits.iter().map(|e| json!({
-                                    "deletedRegion": region(doc, &e.range),
-                                    "insertedContent": {"text": e.replacement},
-                                })).collect::<Vec<_>>(),
-                            }],
-                        })
-                    })
-                    .collect();
-            }
-            results.push(result);
-        }
-    }
     let v = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -116,10 +130,8 @@ pub fn render(reports: &[FileReport]) -> String {
                 "rules": rule_meta,
             }},
             "columnKind": "unicodeCodePoints",
-            "results": results,
+            "results": [super::ITEMS],
         }],
     });
-    let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
-    s.push('\n');
-    s
+    super::write_pretty_streamed(&v, reports, results, w)
 }
