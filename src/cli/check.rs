@@ -396,10 +396,10 @@ pub fn run(args: &CheckArgs) -> i32 {
     };
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let written = match args.format {
-        // The machine formats are written as they are rendered: over 10,000 articles they
-        // are tens of megabytes, which `check` would otherwise hold as a tree and a string.
+        // Every format is written as it is rendered: over 10,000 articles the output is tens
+        // of megabytes, which `check` would otherwise hold as a tree and a string.
         Format::Json => format::json::write(&reports, &mut stdout),
-        Format::Pretty => stdout.write_all(format::pretty::render(&reports, color).as_bytes()),
+        Format::Pretty => format::pretty::write(&reports, color, &mut stdout),
         Format::Sarif => format::sarif::write(&reports, &mut stdout),
         Format::Github => format::github::write(&reports, &mut stdout),
     };

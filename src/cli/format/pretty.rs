@@ -16,14 +16,26 @@ fn level(s: Severity) -> Level<'static> {
     }
 }
 
+/// The report, as one string (see [`write`]).
 pub fn render(reports: &[FileReport], color: bool) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail, and the pieces are strings, so UTF-8.
+    let _ = write(reports, color, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Write the report to `w` finding by finding, so that a workspace's is never one string.
+pub fn write(
+    reports: &[FileReport],
+    color: bool,
+    w: &mut impl std::io::Write,
+) -> std::io::Result<()> {
     let renderer = if color {
         Renderer::styled()
     } else {
         Renderer::plain()
     }
     .decor_style(DecorStyle::Ascii);
-    let mut out = String::new();
     let mut counts = [0usize; 4];
     let mut fixable = 0;
     for rep in reports {
@@ -77,25 +89,25 @@ pub fn render(reports: &[FileReport], color: bool) -> String {
                     r.message
                 ))));
             }
-            out.push_str(&renderer.render(&report));
-            out.push_str("\n\n");
+            write!(w, "{}\n\n", renderer.render(&report))?;
         }
     }
     let total: usize = counts.iter().sum();
     if total == 0 {
-        out.push_str(&format!(
-            "No findings in {} file{}.\n",
+        writeln!(
+            w,
+            "No findings in {} file{}.",
             reports.len(),
             if reports.len() == 1 { "" } else { "s" }
-        ));
+        )
     } else {
-        out.push_str(&format!(
-            "{total} finding{} in {} file{} ({} error, {} warning, {} info, {} hint); {fixable} with a safe fix (`copydesk check --fix`).\n",
+        writeln!(
+            w,
+            "{total} finding{} in {} file{} ({} error, {} warning, {} info, {} hint); {fixable} with a safe fix (`copydesk check --fix`).",
             if total == 1 { "" } else { "s" },
             reports.len(),
             if reports.len() == 1 { "" } else { "s" },
             counts[3], counts[2], counts[1], counts[0],
-        ));
+        )
     }
-    out
 }
