@@ -411,6 +411,39 @@ fn describe(al: &Alignment) -> String {
     parts.join(", ")
 }
 
+/// The fix's title names what changes, not the start of a long quotation: "Write “signed”
+/// for “made”", "Insert “will”", "Drop “all”" (the sibling's wording, as the message says).
+fn fix_title(draft: &str, sibling: &str) -> String {
+    let dw: Vec<&str> = draft.split_whitespace().collect();
+    let sw: Vec<&str> = sibling.split_whitespace().collect();
+    let same = |a: &str, b: &str| {
+        let n = |w: &str| -> String {
+            w.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        n(a) == n(b)
+    };
+    let p = dw.iter().zip(&sw).take_while(|(a, b)| same(a, b)).count();
+    let room = dw.len().min(sw.len()) - p;
+    let q = dw
+        .iter()
+        .rev()
+        .zip(sw.iter().rev())
+        .take(room)
+        .take_while(|(a, b)| same(a, b))
+        .count();
+    let mid = |w: &[&str]| shorten(&w.join(" "), 60);
+    let (dm, sm) = (mid(&dw[p..dw.len() - q]), mid(&sw[p..sw.len() - q]));
+    match (dm.is_empty(), sm.is_empty()) {
+        (false, false) => format!("Write “{sm}” for “{dm}” (the sibling's wording)"),
+        (true, false) => format!("Insert “{sm}” (the sibling's wording)"),
+        (false, true) => format!("Drop “{dm}” (the sibling's wording)"),
+        (true, true) => format!("Use the sibling's wording: “{}”", shorten(sibling, 60)),
+    }
+}
+
 fn shorten(s: &str, max: usize) -> String {
     let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
     if s.chars().count() <= max {
@@ -493,7 +526,7 @@ impl Rule for Misquote {
                 let d = &q.spans[ns[0].al.d.start..ns[0].al.d.end];
                 let r = d[0].start..d[d.len() - 1].end;
                 f = f.with_fix(Fix::unsafe_(
-                    format!("Use the sibling's wording: “{}”", shorten(wording, 60)),
+                    fix_title(&a.text()[r.clone()], wording),
                     vec![Edit::replace(r, wording.clone())],
                 ));
             }
@@ -540,6 +573,30 @@ mod tests {
             draft,
             &[SIB],
             &draft.replace("this summer", "this winter"),
+        );
+    }
+
+    #[test]
+    fn the_fix_says_what_it_changes() {
+        assert_eq!(
+            super::fix_title("we will start next winter,", "we will start this winter"),
+            "Write “this” for “next” (the sibling's wording)"
+        );
+        assert_eq!(
+            super::fix_title("we start this winter", "we will start this winter"),
+            "Insert “will” (the sibling's wording)"
+        );
+        assert_eq!(
+            super::fix_title(
+                "We will build all 3,000 of them",
+                "We will build 3,000 of them"
+            ),
+            "Drop “all” (the sibling's wording)"
+        );
+        // Only case or punctuation differ: the wording itself.
+        assert_eq!(
+            super::fix_title("We Will Build", "we will build"),
+            "Use the sibling's wording: “we will build”"
         );
     }
 
