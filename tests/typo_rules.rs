@@ -143,11 +143,19 @@ fn sibling_finds_a_word_that_looks_like_an_ending_away() {
         "The ministry bought scanners at prices far above market rates, and paid from its own fund.",
         true, // two siblings agree on the words around it
     );
-    // Real endings still are endings: "taxes"/"tax", "goes"/"go".
+    // Real endings still are endings: "taxes"/"tax", "goes"/"go", and "heard"/"hears".
     silent(
         "typo/sibling",
         "The council said new taxes on the harbour would go to the ferry fund.",
         &["The council said a new tax on the harbour goes to the ferry fund."],
+    );
+    silent(
+        "typo/sibling",
+        "The planning committee heard evidence from the harbour board on Monday about the new ferry terminal and its cost to the town.",
+        &[
+            "The planning committee hears evidence from the harbour board on Monday about the new ferry terminal and its cost to the town, officials said.",
+            "On Monday the planning committee hears evidence from the harbour board about the new ferry terminal and its cost to the town.",
+        ],
     );
 }
 

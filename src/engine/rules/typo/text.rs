@@ -162,6 +162,8 @@ const SUFFIXES: &[&str] = &[
 
 /// Forms of irregular verbs: a rewrite changes tense ("began"/"begun"), a typist does not.
 const IRREGULAR: &[&[&str]] = &[
+    // "-d" after a consonant ("hear"/"heard"): the ending rule takes "-d" only after an "e".
+    &["hear", "heard", "hears", "hearing"],
     &["begin", "began", "begun"],
     &["swim", "swam", "swum"],
     &["sing", "sang", "sung"],
