@@ -1562,6 +1562,22 @@ mod tests {
         let f = run_rule(RULE, &changed, &sibs);
         assert_eq!(f.len(), 1, "{f:#?}");
         assert!(f[0].message.contains("three people"), "{}", f[0].message);
+        // "one of the worst" and a time of day are not counts: the change is still reported.
+        let draft = "Regional police chief Tomas Lind said 3 people were injured when the landslide hit Orsa, one of the worst in years.\n";
+        let sibs = [
+            "Regional police chief Tomas Lind said 5 people were injured when the landslide hit Orsa at 3 p.m., one of the worst in years.",
+            "Five people were injured when the landslide hit Orsa at 3 p.m., police chief Tomas Lind said.",
+        ];
+        let f = run_rule(RULE, draft, &sibs);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        let draft =
+            "One person died when the landslide hit Orsa, regional police chief Tomas Lind said.\n";
+        let sibs = [
+            "Two people died when the landslide hit Orsa, one of the worst in years, regional police chief Tomas Lind said.",
+            "Two people died when the landslide hit Orsa, police chief Tomas Lind said, in one of the worst disasters in years.",
+        ];
+        let f = run_rule(RULE, draft, &sibs);
+        assert_eq!(f.len(), 1, "{f:#?}");
     }
 
     #[test]

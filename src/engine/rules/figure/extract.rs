@@ -384,11 +384,13 @@ impl<'a> Scan<'a> {
     }
 }
 
-/// Where `text` writes the whole number `n` (below 100) as a word of its own ("three",
-/// "twenty", "3"): byte offsets of the words. For a sibling sentence that may say the draft's
-/// count about something else ("six people had died and three were still missing").
+/// Where `text` spells out the whole number `n` (two to ninety) as a word of its own ("three",
+/// "twenty"): byte offsets of the words. For a sibling sentence that may say the draft's
+/// count about something else ("six people had died and three were still missing"). Digits
+/// are left out (times, "No. 3", years' parts say nothing of counts), and so is "one" ("one of
+/// the worst", "no one").
 pub fn small_number_at(text: &str, n: f64) -> Vec<usize> {
-    if !(0.0..100.0).contains(&n) || n.fract() != 0.0 {
+    if !(2.0..100.0).contains(&n) || n.fract() != 0.0 {
         return Vec::new();
     }
     let n = n as u32;
@@ -404,9 +406,7 @@ pub fn small_number_at(text: &str, n: f64) -> Vec<usize> {
         }
         let Some(s) = start.take() else { continue };
         let w = &text[s..i];
-        let hit = if w.bytes().all(|b| b.is_ascii_digit()) {
-            w.parse::<u32>().is_ok_and(|v| v == n)
-        } else {
+        let hit = {
             let w = w.to_lowercase();
             UNITS_WORDS
                 .iter()
