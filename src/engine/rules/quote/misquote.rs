@@ -266,14 +266,19 @@ fn semi_global(inner: &[u64], outer: &[u64]) -> (usize, Range<usize>, usize, usi
             dp[i * w + j] = sub.min(del).min(ins);
         }
     }
-    // On a tie the window ends last: a changed last word ("never signed" / "never made") is
-    // a change, not a word the inner side added with the outer side's last word cut off.
     let (mut best_j, mut best) = (0, usize::MAX);
     for j in 0..=m {
-        if dp[n * w + j] <= best {
+        if dp[n * w + j] < best {
             best = dp[n * w + j];
             best_j = j;
         }
+    }
+    // On a tie with the outer side's very end, the window ends there: a changed last word
+    // ("never signed" / "never made") is a change, not a word the inner side added with the
+    // outer side's last word cut off. Where the outer side goes on ("wall by March next
+    // year" / "wall soon"), the inner side's extra word stays an added word.
+    if dp[n * w + m] == best {
+        best_j = m;
     }
     // Trace back to find where the window starts and what the edits were.
     let (mut i, mut j) = (n, best_j);
@@ -573,6 +578,22 @@ mod tests {
             draft,
             &[SIB],
             &draft.replace("this summer", "this winter"),
+        );
+    }
+
+    #[test]
+    fn a_word_added_at_the_end_is_added_where_the_sibling_goes_on() {
+        // The sibling quotes more after the shared words; the draft's last word is extra,
+        // not a change of the sibling's next word.
+        let draft = "Ilse Varga of Port Halden won a fourth term on Sunday. “We will build 3,000 \
+            of them by 2030, and we will start soon,” the mayor of Port Halden said.";
+        let f = run_rule(RULE, draft, &[SIB]);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("1 word added"), "{}", f[0].message);
+        assert!(
+            f[0].fixes[0].title.starts_with("Drop “soon”"),
+            "{:?}",
+            f[0].fixes[0]
         );
     }
 
