@@ -414,6 +414,24 @@ fn one_named_file_is_checked_against_the_articles_of_its_folder() {
 }
 
 #[test]
+fn unnamed_standard_input_and_unreadable_neighbours_stay_out_of_it() {
+    let dir = quarry_folder();
+    std::fs::write(dir.path().join("scan.txt"), b"\x00\x01binary\x00").unwrap();
+    // Standard input without a name has no folder: the files beside it are not its siblings.
+    let o = with_stdin(
+        dir.path(),
+        &["check", "--format", "json", "-"],
+        &[],
+        QUARRY_DRAFT,
+    );
+    assert!(!stdout(&o).contains("figure/conflict"), "{}", stdout(&o));
+    // A neighbour that cannot be read is left out quietly: only the draft was named.
+    let o = run_in(dir.path(), &["check", "--format", "json", "draft.txt"]);
+    assert!(!stderr(&o).contains("scan.txt"), "{}", stderr(&o));
+    assert!(rules_at(&o, "draft.txt").contains(&"figure/conflict".to_string()));
+}
+
+#[test]
 fn a_named_files_folder_is_not_searched_below() {
     // The siblings sit one folder down: without a workspace they are not loaded (a file in a
     // home directory must not walk the whole tree); with --workspace they are.

@@ -126,6 +126,9 @@ fn load(args: &CheckArgs, config: Config, stdin_text: Option<String>) -> Loaded 
         }
     }
     let mut extra: Vec<PathBuf> = Vec::new();
+    // Articles loaded from a named file's folder, not asked for: one that cannot be read is
+    // left out without a word (the user named the draft, not its neighbours).
+    let mut unasked: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
     let ws = args
         .workspace
         .clone()
@@ -142,7 +145,8 @@ fn load(args: &CheckArgs, config: Config, stdin_text: Option<String>) -> Loaded 
                 .filter(|p| p.as_os_str() != STDIN && p.is_file())
                 .map(PathBuf::as_path)
                 .collect();
-            if stdin_text.is_some() {
+            // Standard input has a folder only when it is given a name.
+            if stdin_text.is_some() && args.stdin_filename.is_some() {
                 named.push(&stdin_name);
             }
             let mut folders: Vec<PathBuf> = Vec::new();
@@ -169,6 +173,9 @@ fn load(args: &CheckArgs, config: Config, stdin_text: Option<String>) -> Loaded 
             let k = key(&f);
             if let std::collections::hash_map::Entry::Vacant(e) = seen.entry(k) {
                 e.insert(usize::MAX);
+                if depth.is_some() {
+                    unasked.insert(key(&f));
+                }
                 extra.push(f);
             }
         }
@@ -207,12 +214,14 @@ fn load(args: &CheckArgs, config: Config, stdin_text: Option<String>) -> Loaded 
                 Ok(p) => corpus.insert_prepared(p),
                 Err(s) => {
                     let named = explicit.contains(&key(&s.path));
-                    eprintln!(
-                        "copydesk: {}: {}: {}",
-                        if named { "error" } else { "warning: skipped" },
-                        s.path.display(),
-                        s.reason
-                    );
+                    if named || !unasked.contains(&key(&s.path)) {
+                        eprintln!(
+                            "copydesk: {}: {}: {}",
+                            if named { "error" } else { "warning: skipped" },
+                            s.path.display(),
+                            s.reason
+                        );
+                    }
                     had_error |= named;
                     failed.push(s.path);
                 }
