@@ -150,12 +150,13 @@ fn load(args: &CheckArgs, config: Config, stdin_text: Option<String>) -> Loaded 
                 named.push(&stdin_name);
             }
             let mut folders: Vec<PathBuf> = Vec::new();
+            let mut folder_keys: std::collections::HashSet<PathBuf> = Default::default();
             for p in named {
                 let dir = p
                     .parent()
                     .filter(|d| !d.as_os_str().is_empty())
                     .unwrap_or(Path::new("."));
-                if !folders.iter().any(|f| key(f) == key(dir)) {
+                if folder_keys.insert(key(dir)) {
                     folders.push(dir.to_path_buf());
                 }
             }
@@ -171,10 +172,10 @@ fn load(args: &CheckArgs, config: Config, stdin_text: Option<String>) -> Loaded 
                 None => f,
             };
             let k = key(&f);
-            if let std::collections::hash_map::Entry::Vacant(e) = seen.entry(k) {
+            if let std::collections::hash_map::Entry::Vacant(e) = seen.entry(k.clone()) {
                 e.insert(usize::MAX);
                 if depth.is_some() {
-                    unasked.insert(key(&f));
+                    unasked.insert(k);
                 }
                 extra.push(f);
             }

@@ -126,10 +126,8 @@ impl<K: Hash + Eq, V: Clone> Memo<K, V> {
 
     /// Several lookups under one lock.
     fn get_many(&self, keys: &[K]) -> Vec<Option<V>> {
-        {
-            let cap = self.cap();
-            self.with(|m| keys.iter().map(|k| m.get(cap, k)).collect())
-        }
+        let cap = self.cap();
+        self.with(|m| keys.iter().map(|k| m.get(cap, k)).collect())
     }
 
     /// Several insertions under one lock.

@@ -65,7 +65,7 @@ pub fn write_pretty_streamed<W: std::io::Write>(
     let Some(at) = skeleton.find(&quoted).filter(|_| total > 0) else {
         // Nothing to stream: the array is empty, written as serde writes it.
         let mut v = doc.clone();
-        fill(&mut v);
+        empty_placeholder(&mut v);
         w.write_all(
             serde_json::to_string_pretty(&v)
                 .unwrap_or_default()
@@ -110,12 +110,12 @@ pub fn write_pretty_streamed<W: std::io::Write>(
 /// The placeholder [`write_pretty_streamed`] fills.
 pub const ITEMS: &str = "@@copydesk-items@@";
 
-/// `doc` with the placeholder's array emptied.
-fn fill(v: &mut Value) {
+/// Empty the array that holds the placeholder, wherever it is in `v`.
+fn empty_placeholder(v: &mut Value) {
     match v {
         Value::Array(a) if a.len() == 1 && a[0] == ITEMS => a.clear(),
-        Value::Array(a) => a.iter_mut().for_each(fill),
-        Value::Object(o) => o.values_mut().for_each(fill),
+        Value::Array(a) => a.iter_mut().for_each(empty_placeholder),
+        Value::Object(o) => o.values_mut().for_each(empty_placeholder),
         _ => {}
     }
 }

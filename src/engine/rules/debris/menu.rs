@@ -140,11 +140,10 @@ pub(super) fn mark(p: &mut Pass<'_>) {
                 // A label that is already weak evidence of another kind ("Facebook", "X",
                 // "Email" under "Share this:") is that kind, as sure as the strong line of that
                 // kind in the run when there is one, so the bar stays one block.
-                let kinds: Vec<Option<Kind>> = (i..j).map(|x| p.kind(x)).collect();
                 for &k in &labels {
                     let kind = p.st[k].cand.as_ref().map_or(Kind::Menu, |c| c.kind);
                     let c = Cand::strong(kind);
-                    let sure = kind != Kind::Menu && kinds.contains(&Some(kind));
+                    let sure = kind != Kind::Menu && (i..j).any(|x| p.kind(x) == Some(kind));
                     p.set(k, if sure { c } else { c.uncertain() });
                 }
             }

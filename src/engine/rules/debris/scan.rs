@@ -510,8 +510,8 @@ impl<'a> Pass<'a> {
             };
             let tail = self.zone(i) == Zone::Tail;
             let mut j = i + 1;
-            let mut after_item = false;
             let mut prev_long_headline = false;
+            // The list item accepted last, if any.
             let mut prev = None;
             let mut items = 0;
             while j < n && self.adj[j - 1] {
@@ -521,7 +521,7 @@ impl<'a> Pass<'a> {
                     j += 1;
                     continue;
                 }
-                let Some(item) = self.item(j, after_item) else {
+                let Some(item) = self.item(j, prev.is_some()) else {
                     break;
                 };
                 let ok = match item {
@@ -566,7 +566,6 @@ impl<'a> Pass<'a> {
                 self.set(j, c);
                 prev_long_headline = item == Item::Headline && self.lines[j].words >= 4;
                 prev = Some(item);
-                after_item = true;
                 items += 1;
                 j += 1;
             }

@@ -406,14 +406,8 @@ pub fn small_number_at(text: &str, n: f64) -> Vec<usize> {
         }
         let Some(s) = start.take() else { continue };
         let w = &text[s..i];
-        let hit = {
-            let w = w.to_lowercase();
-            UNITS_WORDS
-                .iter()
-                .chain(TENS_WORDS)
-                .any(|&(s, v)| v == n && s == w)
-        };
-        if hit {
+        let w = w.to_lowercase();
+        if lookup(UNITS_WORDS, &w).or_else(|| lookup(TENS_WORDS, &w)) == Some(n) {
             out.push(s);
         }
     }

@@ -247,12 +247,17 @@ const IRREGULAR: &[&[&str]] = &[
     &["be", "is", "was", "were", "are", "been"],
 ];
 
-/// A stem whose plural or third person adds "-es" ("taxes", "wishes", "goes"): "rates" is
-/// "rate" with an "-s", not "rat" with an "-es", so "rats" for "rates" is a typo.
-fn takes_es(stem: &str) -> bool {
-    ["s", "x", "z", "ch", "sh", "o"]
-        .iter()
-        .any(|e| stem.ends_with(e))
+/// English writes the ending `suffix` after `stem`: "-d" only after an "e" ("use"/"used":
+/// "fun"/"fund" is a typo, not a tense), "-es" only after s, x, z, ch, sh or o ("taxes",
+/// "goes": "rates" is "rate" with an "-s", so "rats" for "rates" is a typo).
+fn takes_ending(stem: &str, suffix: &str) -> bool {
+    match suffix {
+        "d" => stem.ends_with('e'),
+        "es" => ["s", "x", "z", "ch", "sh", "o"]
+            .iter()
+            .any(|e| stem.ends_with(e)),
+        _ => true,
+    }
 }
 
 /// Two forms of one irregular verb.
@@ -286,10 +291,7 @@ pub fn inflection(a: &str, b: &str) -> bool {
         let mut v = vec![w.to_string()];
         for s in SUFFIXES {
             if let Some(x) = w.strip_suffix(s) {
-                if x.chars().count() >= 3
-                    && (*s != "d" || x.ends_with('e'))
-                    && (*s != "es" || takes_es(x))
-                {
+                if x.chars().count() >= 3 && takes_ending(x, s) {
                     v.push(x.to_string());
                     if *s == "ies" || *s == "ied" {
                         v.push(format!("{x}y"));
@@ -309,12 +311,7 @@ pub fn inflection(a: &str, b: &str) -> bool {
 fn one_ending(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if let Some(rest) = long.strip_prefix(short) {
-        // "-d" only after an "e" ("use"/"used"): "fun"/"fund" is a typo, not a tense; and
-        // "-es" only where English writes it ("tax"/"taxes").
-        if SUFFIXES.contains(&rest)
-            && (rest != "d" || short.ends_with('e'))
-            && (rest != "es" || takes_es(short))
-        {
+        if SUFFIXES.contains(&rest) && takes_ending(short, rest) {
             return true;
         }
     }
