@@ -533,6 +533,17 @@ fn is_wordlike(s: &str) -> bool {
         && s.chars().any(char::is_alphabetic)
 }
 
+/// The characters `w` uses, as bits: letters a-z one each, anything else shares the rest.
+fn letter_set(w: &str) -> u64 {
+    w.chars().fold(0, |m, c| {
+        let bit = match c {
+            'a'..='z' => c as u32 - 'a' as u32,
+            _ => 26 + c as u32 % 38,
+        };
+        m | 1 << bit
+    })
+}
+
 /// A typo-sized difference between two words: one edit (two for long words), not an
 /// inflection or a British spelling.
 fn near_word(w: &str, c: &str) -> bool {
@@ -548,7 +559,16 @@ fn near_word(w: &str, c: &str) -> bool {
         return false;
     }
     let (lw, lc) = (w.chars().count(), c.chars().count());
-    if lc < 3 || lw < 3 || !is_wordlike(w) || !is_wordlike(c) {
+    if lc < 3 || lw < 3 {
+        return false;
+    }
+    // An edit changes the set of letters a word uses by at most two, so words whose letter
+    // sets differ by more cannot be one edit apart (two for long words): most pairs stop here.
+    let apart = (letter_set(w) ^ letter_set(c)).count_ones();
+    if apart > 4 || (apart > 2 && lw.min(lc) < 7) {
+        return false;
+    }
+    if !is_wordlike(w) || !is_wordlike(c) {
         return false;
     }
     let d = osa(w, c, 2);
