@@ -179,6 +179,35 @@ fn sibling_leaves_rewrites_alone() {
     );
     // No siblings, no evidence.
     silent("typo/sibling", "Workers fear the automaton.", &[]);
+    // Two spellings of a name the dictionary does not know, the draft's written by more
+    // siblings: one sibling's other spelling in the same words is no evidence against it.
+    silent(
+        "typo/sibling",
+        "Turnout was the highest in a Vřesina regional election since 2002.",
+        &[
+            "Liberals win Vresina regional election by a wide margin",
+            "Voters in Vřesina went to the polls on Sunday.",
+            "The Vřesina assembly has 60 seats.",
+        ],
+    );
+}
+
+#[test]
+fn sibling_still_finds_a_name_slip_most_siblings_write_otherwise() {
+    // One other sibling repeats the draft's slip; three write the name the other way.
+    fixes(
+        "typo/sibling",
+        "Turnout was the highest in a Vresina regional election since 2002.",
+        &[
+            "It was the highest turnout in a Vřesina regional election in years.",
+            "Turnout in the Vřesina regional election rose sharply.",
+            "The Vřesina regional election drew record crowds.",
+            "Voters in Vresina were split.",
+        ],
+        "Vresina",
+        "Turnout was the highest in a Vřesina regional election since 2002.",
+        false,
+    );
 }
 
 // ------------------------------------------------------------------ typo/confusable
@@ -317,6 +346,10 @@ fn spelling_leaves_names_jargon_and_other_languages_alone() {
         "Visit www.exmaple.org or write to desk@exmaple.org for details.",
         "Follow #electon2024 and @reportr for updates.",
         "The colour of the organisation's logo changed at the centre.",
+        // British words with no American spelling in the dictionary: style/spelling-variant's.
+        "The maths teacher retired after thirty years at the school.",
+        "The fire spread to the third storey of the building before crews arrived.",
+        "Officials said the old gaol would be turned into a museum next year.",
         "Protesters chanted “el pueblo unido jamás será vencido” outside.",
         "The frontend team shipped the new wakeup screen.",
         "The façade of the café was restored.",

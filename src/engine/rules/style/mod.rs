@@ -35,7 +35,7 @@ mod quote_marks;
 mod sentence_start_numeral;
 mod space_before_punctuation;
 mod spelling;
-mod spelling_table;
+pub(crate) mod spelling_table;
 mod text;
 mod unbalanced;
 

@@ -228,6 +228,8 @@ ageing aging: -
 artefact artifact: - s
 = catalogue/catalog catalogues/catalogs catalogued/cataloged
 = analogue/analog analogues/analogs !
+= maths/math
+= gaol/jail gaols/jails gaoled/jailed !
 cosi cozi: er est ly ness
 cosy cozy: -
 sulphur sulfur: - ic

@@ -533,6 +533,15 @@ fn is_wordlike(s: &str) -> bool {
         && s.chars().any(char::is_alphabetic)
 }
 
+/// A word the British and American spelling table lists as British.
+fn is_british_spelling(norm: &str) -> bool {
+    use crate::engine::rules::style::spelling_table::{maybe_listed, Variety, SPELLINGS};
+    maybe_listed(norm.as_bytes())
+        && SPELLINGS
+            .get(norm)
+            .is_some_and(|e| e.variety == Variety::Uk)
+}
+
 /// The characters `w` uses, as bits: letters a-z one each, anything else shares the rest.
 fn letter_set(w: &str) -> u64 {
     w.chars().fold(0, |m, c| {
@@ -1220,6 +1229,7 @@ impl Env<'_> {
         }
         struct Cand {
             norm: String,
+            h: u64,
             shown: String,
             strength: usize,
             rel: Vec<Related>,
@@ -1308,6 +1318,7 @@ impl Env<'_> {
                         }
                         None => cands.push(Cand {
                             norm: cw.norm.clone(),
+                            h: cw.h,
                             shown,
                             strength,
                             rel: vec![rel],
@@ -1324,13 +1335,23 @@ impl Env<'_> {
         if let Some(ps) = CONFUSABLES.partners.get(&w.h) {
             cands.retain(|k| !ps.contains(&k.norm));
         }
+        let used_by_siblings = self.sibling_has(w.h);
         cands.retain(|k| {
             if function && k.strength < 3 {
                 return false;
             }
+            let k_is_word = dictionary::check(&k.shown) || dictionary::check(&k.norm);
             // The sibling's word is the misspelling.
-            if is_word && !dictionary::check(&k.shown) && !dictionary::check(&k.norm) {
+            if is_word && !k_is_word {
                 return false;
+            }
+            // Two spellings of a name or a coinage ("Vřesina", "Vresina"), the draft's
+            // written by at least as many siblings: the draft's is no less likely right.
+            if !is_word && !k_is_word && used_by_siblings {
+                let writing = |h: u64| self.sibs.iter().filter(|s| s.ix.has(h)).count();
+                if writing(w.h) >= writing(k.h) {
+                    return false;
+                }
             }
             if !is_word {
                 k.strength >= 1
@@ -1349,7 +1370,6 @@ impl Env<'_> {
                 .cmp(&a.rel.len())
                 .then(b.strength.cmp(&a.strength))
         });
-        let used_by_siblings = self.sibling_has(w.h);
         let backed = cands[0].rel.len() >= 2 || !is_word;
         let safe = cands.len() == 1 && !used_by_siblings && cands[0].strength >= 2 && backed;
         let range = w.range.start + base..w.range.end + base;
@@ -1572,6 +1592,11 @@ impl Env<'_> {
             return None;
         }
         if dictionary::check(written) || (w.cap && dictionary::check(&w.norm)) {
+            return None;
+        }
+        // A British spelling ("storey", "maths") is a word: whether the house wants the
+        // American one is style/spelling-variant's call.
+        if is_british_spelling(&w.norm) {
             return None;
         }
         if in_url_or_handle(text, &w.range) {
