@@ -436,6 +436,24 @@ fn exact_twin(d: &Figure, g: &Figure) -> bool {
     d.vkey == g.vkey && is_bound(d) == is_bound(g)
 }
 
+/// Two measurements written in different units ("18 months", "eight years"). They may agree,
+/// but a changed figure keeps its unit: a disagreement across units is two quantities, and
+/// the converted fix ("96 months") nothing anyone would write.
+fn other_unit(f: &Figure, g: &Figure) -> bool {
+    let measured = |k: Kind| {
+        matches!(
+            k,
+            Kind::Measure(_) | Kind::ShortDuration | Kind::LongDuration
+        )
+    };
+    measured(f.kind)
+        && measured(g.kind)
+        && match (f.parts.first(), g.parts.first()) {
+            (Some(p), Some(q)) => p.scale != q.scale,
+            _ => false,
+        }
+}
+
 /// A date with a day and a month: one event, unlike a year.
 fn day_date(f: &Figure) -> bool {
     matches!(f.value, Value::Date(d) if d.day.is_some() && d.month.is_some())
@@ -1096,7 +1114,7 @@ impl<'a> Draft<'a> {
             // "about 200 protesters gathered" share none, and are two different crowds.
             let pin = pin && (n >= 1 || digits_near(f, cl.fig(best)));
             let g = cl.fig(best);
-            if consistent(f, g) {
+            if consistent(f, g) || other_unit(f, g) {
                 continue;
             }
             // The sibling's sentence also writes the draft's count without saying what it
@@ -1615,6 +1633,32 @@ mod tests {
             "The Orsa health board said on Sunday that seven people had died in hospital after the landslide above the town.",
         ];
         assert!(run_rule(RULE, draft, &sibs).is_empty());
+    }
+
+    #[test]
+    fn a_party_named_after_a_count_is_not_what_it_counts() {
+        // "one district Labour held" counts districts, "two outgoing Labour councillors"
+        // counts councillors: the party name after the number is no shared noun.
+        let draft = "In the Orsa vote, Labour lost ground everywhere. Harrow, the one district Labour held, had the lowest turnout of the night.";
+        let sibs = ["Labour's defeat in Orsa was bitter. Two outgoing Labour councillors said the campaign had ignored the rural districts."];
+        assert!(run_rule(RULE, draft, &sibs).is_empty());
+        let draft = "Labour's defeat in Orsa was bitter. Two outgoing Labour councillors said the campaign had ignored the rural districts.";
+        let sibs = ["In the Orsa vote, Labour lost ground everywhere. Harrow, the one district Labour held, had the lowest turnout of the night."];
+        assert!(run_rule(RULE, draft, &sibs).is_empty());
+    }
+
+    #[test]
+    fn durations_in_different_units_are_not_one_figure_changed() {
+        // "in 18 months" and "eight years" of rule: a changed figure keeps its unit, and
+        // "96 months" is no fix anyone would write.
+        let draft = "The Orsa council, run by the Green bloc, faces a general election in 18 months, after a coalition of the Green bloc and Labour collapsed.";
+        let sibs = ["Voters in Orsa ended eight years of Green bloc rule on Sunday, as the coalition of the Green bloc and Labour faces a general election."];
+        assert!(run_rule(RULE, draft, &sibs).is_empty());
+        // The same unit still conflicts.
+        let draft = "Voters in Orsa ended nine years of Green bloc rule on Sunday, as the coalition of the Green bloc and Labour faces a general election.";
+        let f = run_rule(RULE, draft, &sibs);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(&draft[f[0].range.clone()], "nine years");
     }
 
     #[test]

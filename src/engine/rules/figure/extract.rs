@@ -1423,6 +1423,11 @@ fn noun_phrase(sc: &Scan<'_>, j: usize) -> (Vec<String>, usize) {
         if scale_word(w).is_some() || l.month && sc.capital(k) {
             break;
         }
+        // A name after a lower-case word starts another phrase: "the one district Labour
+        // held" counts districts, not Labour.
+        if sc.capital(k) && k > j && !out.is_empty() && !sc.capital(k - 1) {
+            break;
+        }
         out.push(lemma(t.s));
         k += 1;
         end = k;
