@@ -454,6 +454,20 @@ fn other_unit(f: &Figure, g: &Figure) -> bool {
         }
 }
 
+/// A year standing alone against a year more than one digit off ("1994", "2002"). A story
+/// dates many events by their years; a year slipped in the typing is one digit off ("1949").
+fn far_years(f: &Figure, g: &Figure) -> bool {
+    match (f.value, g.value) {
+        (Value::Date(x), Value::Date(y)) if x.month.is_none() || y.month.is_none() => {
+            match (x.year, y.year) {
+                (Some(a), Some(b)) => strsim::osa_distance(&a.to_string(), &b.to_string()) > 1,
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
 /// A date with a day and a month: one event, unlike a year.
 fn day_date(f: &Figure) -> bool {
     matches!(f.value, Value::Date(d) if d.day.is_some() && d.month.is_some())
@@ -1114,7 +1128,7 @@ impl<'a> Draft<'a> {
             // "about 200 protesters gathered" share none, and are two different crowds.
             let pin = pin && (n >= 1 || digits_near(f, cl.fig(best)));
             let g = cl.fig(best);
-            if consistent(f, g) || other_unit(f, g) {
+            if consistent(f, g) || other_unit(f, g) || far_years(f, g) {
                 continue;
             }
             // The sibling's sentence also writes the draft's count without saying what it
@@ -1659,6 +1673,30 @@ mod tests {
         let f = run_rule(RULE, draft, &sibs);
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(&draft[f[0].range.clone()], "nine years");
+    }
+
+    #[test]
+    fn a_sum_worked_out_in_the_copy_is_not_a_reported_figure() {
+        // "Labour + Greens = 34 seats" is the writer's arithmetic, not what a source said.
+        let draft = "The coalition maths is simple.\n\n- Labour + Greens = 34 seats\n- Labour + Liberals = 31 seats\n";
+        let sibs = [
+            "Labour won 27 seats in Orsa. The Greens took seven seats and the Liberals four seats.",
+            "The Greens took seven seats and the Liberals four seats, while Labour won 27 seats.",
+        ];
+        assert!(run_rule(RULE, draft, &sibs).is_empty());
+    }
+
+    #[test]
+    fn years_of_two_events_are_not_one_year_changed() {
+        // The first election and the last record turnout: two events, two years. A slipped
+        // year is one digit off ("1994" for "1949"), and that is still found.
+        let sibs = ["Turnout was the highest in an Orsa regional election since 2002, the election office said on Monday."];
+        let draft = "Labour had its best result in an Orsa regional election since the region's first election in 1994, the election office said.";
+        assert!(run_rule(RULE, draft, &sibs).is_empty());
+        let draft = "Turnout was the highest in an Orsa regional election since 2003, the election office said on Monday.";
+        let f = run_rule(RULE, draft, &sibs);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(&draft[f[0].range.clone()], "2003");
     }
 
     #[test]

@@ -2464,6 +2464,10 @@ fn try_number(b: &mut Builder<'_, '_>, i: usize) -> Option<usize> {
     if sc.t[i].kind == TokenKind::Number && is_identifier(sc, i, &n) {
         return Some(n.end);
     }
+    // "Labour + Greens = 34 seats": the writer's sum, not a figure anyone reported.
+    if i >= 1 && sc.t[i - 1].s == "=" {
+        return Some(n.end);
+    }
     // Times of day and scores.
     if matches!(sc.low(n.end), "a.m" | "p.m" | "am" | "pm" | "gmt" | "utc")
         || sc
