@@ -247,6 +247,23 @@ fn confusable_decided_by_siblings_workspace_and_context() {
         "The murder trial opened on Monday.",
         false,
     );
+    // Election night.
+    fixes(
+        "typo/confusable",
+        "An exit pole for the public broadcaster put Labour ahead.",
+        &[],
+        "pole",
+        "An exit poll for the public broadcaster put Labour ahead.",
+        false,
+    );
+    fixes(
+        "typo/confusable",
+        "Turnout among registered votes was 61 percent.",
+        &[],
+        "votes",
+        "Turnout among registered voters was 61 percent.",
+        false,
+    );
 }
 
 #[test]
@@ -290,6 +307,12 @@ fn confusable_leaves_right_words_alone() {
         "The public health agency issued a warning.",
         "Reverse causality is hard to rule out in such studies.",
         "The new rules will affect millions; the effect will be felt next year.",
+        "Workers replaced a utility pole on the corner of Main Street.",
+        "The expedition reached the South Pole in January.",
+        "She cleared the bar in the pole vault final.",
+        "An opinion poll put the mayor ahead, and the polls closed at 8 p.m.",
+        "The votes were counted overnight, and voters who stayed up saw the result.",
+        "Votes cast by post are counted last.",
     ] {
         silent("typo/confusable", s, &[]);
     }
