@@ -717,7 +717,8 @@ fn near_name(d: &str, k: &str, cut: Cut) -> bool {
         && d.chars().count() >= 4
         && k.starts_with(d)
         && (k.len() - d.len() <= 3 || cut == Cut::Long && CUT_SUFFIXES.contains(&&k[d.len()..]));
-    if !cut_short && osa(d, k, 1) != 1 {
+    // One edit changes the letters a word uses by at most two.
+    if !cut_short && ((letter_set(d) ^ letter_set(k)).count_ones() > 2 || osa(d, k, 1) != 1) {
         return false;
     }
     if !is_wordlike(d)
