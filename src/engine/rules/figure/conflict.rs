@@ -468,6 +468,15 @@ fn far_years(f: &Figure, g: &Figure) -> bool {
     }
 }
 
+/// One figure says whose share or count it is ("of the city's vote") and the other neither
+/// says the same nor mentions that owner nearby: two scopes, not one figure changed.
+fn other_owner(f: &Figure, g: &Figure) -> bool {
+    let apart = |a: &Figure, b: &Figure| {
+        a.owner != 0 && b.owner != a.owner && !b.context.iter().any(|c| c.0 == a.owner)
+    };
+    apart(f, g) || apart(g, f)
+}
+
 /// A date with a day and a month: one event, unlike a year.
 fn day_date(f: &Figure) -> bool {
     matches!(f.value, Value::Date(d) if d.day.is_some() && d.month.is_some())
@@ -1128,7 +1137,7 @@ impl<'a> Draft<'a> {
             // "about 200 protesters gathered" share none, and are two different crowds.
             let pin = pin && (n >= 1 || digits_near(f, cl.fig(best)));
             let g = cl.fig(best);
-            if consistent(f, g) || other_unit(f, g) || far_years(f, g) {
+            if consistent(f, g) || other_unit(f, g) || far_years(f, g) || other_owner(f, g) {
                 continue;
             }
             // The sibling's sentence also writes the draft's count without saying what it
@@ -1697,6 +1706,20 @@ mod tests {
         let f = run_rule(RULE, draft, &sibs);
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(&draft[f[0].range.clone()], "2003");
+    }
+
+    #[test]
+    fn a_share_of_one_place_is_not_the_share_of_all() {
+        // "of the city's vote" against the whole region's: two shares, unless the sibling
+        // also speaks of the city.
+        let sibs = ["Labour took 47.8 percent of the vote across the Orsa region on Sunday, final results showed."];
+        let draft = "Final results showed Labour took 54.1 percent of the city's vote in the Orsa region on Sunday.";
+        assert!(run_rule(RULE, draft, &sibs).is_empty());
+        assert!(run_rule(RULE, sibs[0], &[draft]).is_empty());
+        let sibs = ["Labour took 47.8 percent of the vote in the city, in the Orsa region, on Sunday, final results showed."];
+        let f = run_rule(RULE, draft, &sibs);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(&draft[f[0].range.clone()], "54.1 percent");
     }
 
     #[test]

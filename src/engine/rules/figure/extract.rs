@@ -193,6 +193,9 @@ pub struct FigureData {
     pub counted_canon: Arc<[u64]>,
     /// The same without generic nouns (`people`, `year`): what can pin a figure down.
     pub counted_keys: Arc<[u64]>,
+    /// Whose share or count it is, when the figure says so with a possessive ("of the
+    /// city's vote"): the owner's context key, or 0.
+    pub owner: u64,
     /// Counts people in general (`people`, `persons`); counts some kind of people.
     pub people: bool,
     pub human: bool,
@@ -1514,6 +1517,22 @@ impl Builder<'_, '_> {
         counted_keys.dedup();
         let people = counted.iter().any(|c| c == "people" || c == "person");
         let human = counted.iter().any(|c| is_human(c));
+        // "54.1 percent of the city's vote": a possessive among the words the of-phrase
+        // skips ([`of_phrase`]).
+        let of = end_tok < sc.t.len() && sc.is(end_tok, "of") && sc.sent[end_tok] == sentence;
+        let owner = (end_tok + 1..(end_tok + 5).min(sc.t.len()))
+            .filter(|_| of)
+            .take_while(|&k| sc.sent[k] == sentence)
+            .filter(|&k| sc.t[k].kind == TokenKind::Word)
+            .find_map(|k| {
+                let w = sc.low(k);
+                w.strip_suffix("'s")
+                    .or_else(|| w.strip_suffix("’s"))
+                    .or_else(|| w.strip_suffix('\'').filter(|o| o.ends_with('s')))
+                    .or_else(|| w.strip_suffix('’').filter(|o| o.ends_with('s')))
+            })
+            .filter(|o| !o.is_empty())
+            .map_or(0, context_key);
         let parts: Vec<Part> = parts
             .into_iter()
             .map(|p| Part {
@@ -1532,6 +1551,7 @@ impl Builder<'_, '_> {
             context: context.into(),
             counted_canon: counted_canon.into(),
             counted_keys: counted_keys.into(),
+            owner,
             people,
             human,
             vkey: 0,
@@ -1607,6 +1627,7 @@ fn signature(f: &FigureData) -> u64 {
     f.counted_canon.hash(&mut h);
     f.people.hash(&mut h);
     f.human.hash(&mut h);
+    f.owner.hash(&mut h);
     for (w, wt) in f.context.iter() {
         w.hash(&mut h);
         wt.to_bits().hash(&mut h);
