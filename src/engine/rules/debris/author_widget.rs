@@ -13,6 +13,8 @@
 //!   counts only as the last paragraph or below it, when the person is named nowhere else in
 //!   the article's prose, the line quotes or reports no one (“said”, “says”) and names no
 //!   one else the story names, and fewer than half its words are the story's.
+//! - The same bio run into the last paragraph with no space after its full stop (“… by
+//!   March.Ana Ruiz covers transport for The Ledger.”): only the bio is marked.
 //!
 //! ## Why it matters
 //! Article pages show the author twice: a profile widget with the bare name and the byline
@@ -43,8 +45,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::scan::{Cand, Pass};
+use super::scan::{Action, Cand, Pass};
 use super::Kind;
+use crate::engine::finding::Edit;
 use crate::engine::finding::{Finding, Severity};
 use crate::engine::rules::{Context, Rule};
 
@@ -238,8 +241,51 @@ fn named_elsewhere(p: &Pass<'_>, at: usize, name: &str) -> bool {
     in_other_prose(p, at, &words)
 }
 
+/// A bio run into the article's last paragraph with no space (“… by March.Ana Ruiz covers
+/// transport for The Ledger.”): the author box pasted onto the story's last line. Only the
+/// bio is marked, with the guards [`author_box`] applies to a bio of its own line.
+fn glued_bio(p: &mut Pass<'_>) {
+    let Some(last) = p.last_body else { return };
+    if p.st[last].protected || !p.free(last) {
+        return;
+    }
+    let l = &p.lines[last];
+    let raw = l.raw;
+    let glue = raw.char_indices().find_map(|(k, c)| {
+        let at = k + c.len_utf8();
+        let rest = &raw[at..];
+        // Sentence-final punctuation after a sentence of three words or more, then a capital.
+        (matches!(c, '.' | '!' | '?' | ')' | '”' | '"')
+            && rest.starts_with(char::is_uppercase)
+            && raw[..k].split_whitespace().count() >= 3
+            && !raw[..k].ends_with(|x: char| x.is_uppercase()))
+        .then_some(at)
+        .filter(|_| BIO.is_match(rest))
+    });
+    let Some(at) = glue else { return };
+    let tail = &raw[at..];
+    let Some(c) = BIO.captures(tail) else { return };
+    let name = c.get(1).map_or("", |m| m.as_str()).to_string();
+    let end = c.get(0).map_or(0, |m| m.end());
+    let from = tail[..end].char_indices().last().map_or(0, |(k, _)| k);
+    let rest = after_outlet(&tail[from..]).to_string();
+    if quotes(tail) || named_elsewhere(p, last, &name) || names_the_story(p, last, &rest) {
+        return;
+    }
+    let start = p.lines[last].range.start + at;
+    let end = p.lines[last].range.end;
+    let mut c = Cand::strong(Kind::AuthorWidget).uncertain();
+    c.action = Action::Edit {
+        range: start..end,
+        edits: vec![Edit::delete(start..end)],
+        title: "Remove the author's bio glued to the last paragraph".into(),
+    };
+    p.set(last, c);
+}
+
 pub(super) fn mark(p: &mut Pass<'_>) {
     author_box(p);
+    glued_bio(p);
     let n = p.len();
     for i in 0..n {
         let Some(name) = byline_name(&p.lines[i].plain) else {
@@ -281,6 +327,33 @@ mod tests {
     }
 
     const STORY: &str = "The harbour board approved the new ferry timetable on Tuesday after a long debate about fares, staffing and the winter crossings.\n\nCaptain Rhys Morgan said the crews were ready for the change, though the first sailing would leave forty minutes earlier.\n\nIslanders who commute to the mainland hospital asked for a later return crossing on weekdays, and the board promised to review the request in spring.\n";
+
+    #[test]
+    fn finds_a_bio_glued_to_the_last_paragraph() {
+        // The page ran the story's last paragraph and the author box together, no space.
+        let glued = "Ana Ruiz covers transport and the ports for the Coast Ledger. Reach her at ana.ruiz@ledger.example.";
+        let text = format!("{}.{glued}\n", STORY.trim_end().trim_end_matches('.'));
+        let f = run(RULE, &text);
+        assert_eq!(covered(&text, &f), [glued], "{f:#?}");
+        assert!(
+            f[0].message.contains("“Ana Ruiz covers"),
+            "{}",
+            f[0].message
+        );
+        use crate::engine::finding::Applicability;
+        assert_eq!(f[0].fixes[0].applicability, Applicability::Unsafe);
+        let fixed = crate::engine::fix::apply_edits(&text, f[0].fixes[0].edits.clone());
+        assert_eq!(fixed, STORY);
+        // Left alone: the story's own closing sentence about someone it names, and a glued
+        // sentence that is no bio.
+        for tail in [
+            "Rhys Morgan covers the night crossings for the Harbour Board, he said.",
+            "The board meets again in May.",
+        ] {
+            let text = format!("{}.{tail}\n", STORY.trim_end().trim_end_matches('.'));
+            assert!(run(RULE, &text).is_empty(), "{tail}");
+        }
+    }
 
     #[test]
     fn finds_the_author_box_under_the_story() {

@@ -984,7 +984,16 @@ fn assemble(p: &Pass<'_>) -> Scan {
         else {
             continue;
         };
-        let excerpt_text = excerpt(p.lines[i].raw);
+        // Quote what goes, unless the line itself says more (a date glued to a label).
+        let l = &p.lines[i];
+        let quoted = match range.start.checked_sub(l.range.start) {
+            Some(from) if c.kind != Kind::GluedDateline => {
+                let to = (range.end.min(l.range.end)).saturating_sub(l.range.start);
+                l.raw.get(from..to).unwrap_or(l.raw)
+            }
+            _ => l.raw,
+        };
+        let excerpt_text = excerpt(quoted);
         let message = format!("{} left by the scraper: “{excerpt_text}”", c.kind.noun());
         let fix = if c.certain {
             Fix::safe(title, edits)
