@@ -477,6 +477,14 @@ fn other_owner(f: &Figure, g: &Figure) -> bool {
     apart(f, g) || apart(g, f)
 }
 
+/// Two ages' names ([`FigureData::who`]) are one person's: one set holds the other
+/// ("Lindqvist" within "Petra Lindqvist").
+fn same_person(a: &[u64], b: &[u64]) -> bool {
+    !a.is_empty()
+        && !b.is_empty()
+        && (a.iter().all(|x| b.contains(x)) || b.iter().all(|x| a.contains(x)))
+}
+
 /// A date with a day and a month: one event, unlike a year.
 fn day_date(f: &Figure) -> bool {
     matches!(f.value, Value::Date(d) if d.day.is_some() && d.month.is_some())
@@ -1027,6 +1035,27 @@ impl<'a> Draft<'a> {
                         .binary_search_by_key(&c, |e| e.0)
                         .is_ok_and(|k| prof.entries[k].2 >= 1);
                     if !before && !after && shares && compatible(f, cl.cand_data(c)) {
+                        pinned.push(c);
+                    }
+                }
+            }
+        }
+        // An age is pinned by whose it is: the one age a sibling gives the same person
+        // ("Petra Lindqvist, 61" for the draft's "the 62-year-old" after her name).
+        if f.kind == Kind::Age && !f.who.is_empty() {
+            if let Some(p) = cl.by_kind.get(&kc) {
+                let theirs: Vec<u32> = p
+                    .iter()
+                    .copied()
+                    .filter(|&c| same_person(&f.who, &cl.cand_data(c).who))
+                    .collect();
+                for (x, &c) in theirs.iter().enumerate() {
+                    let sib = cl.cands[c as usize].0;
+                    let before = x > 0 && cl.cands[theirs[x - 1] as usize].0 == sib;
+                    let after = theirs
+                        .get(x + 1)
+                        .is_some_and(|&d| cl.cands[d as usize].0 == sib);
+                    if !before && !after {
                         pinned.push(c);
                     }
                 }
@@ -1720,6 +1749,22 @@ mod tests {
         let f = run_rule(RULE, draft, &sibs);
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(&draft[f[0].range.clone()], "54.1 percent");
+    }
+
+    #[test]
+    fn an_age_refers_to_the_person_named_just_before() {
+        // "the 62-year-old" is the mayor the sentence before names.
+        let sibs = [
+            "The outgoing mayor, Petra Lindqvist, 61, conceded shortly before midnight in Orsa.",
+            "Petra Lindqvist, 61, who led the council for eight years, conceded defeat.",
+        ];
+        let draft = "Shortly before midnight, outgoing mayor Petra Lindqvist conceded. Speaking to supporters in Orsa town hall, the 62-year-old thanked her staff.";
+        let f = run_rule(RULE, draft, &sibs);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(&draft[f[0].range.clone()], "62-year-old");
+        // Someone else's age, the sentence before naming no one the siblings give an age.
+        let draft = "Shortly before midnight, outgoing mayor Petra Lindqvist conceded. Her driver, Tomas Berg, a 62-year-old, thanked the staff.";
+        assert!(run_rule(RULE, draft, &sibs).is_empty());
     }
 
     #[test]

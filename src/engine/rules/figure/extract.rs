@@ -193,6 +193,8 @@ pub struct FigureData {
     pub counted_canon: Arc<[u64]>,
     /// The same without generic nouns (`people`, `year`): what can pin a figure down.
     pub counted_keys: Arc<[u64]>,
+    /// For an age, whose it is: the context keys of the name near it ([`whose_age`]).
+    pub who: Arc<[u64]>,
     /// Whose share or count it is, when the figure says so with a possessive ("of the
     /// city's vote"): the owner's context key, or 0.
     pub owner: u64,
@@ -1502,6 +1504,11 @@ impl Builder<'_, '_> {
         let range = sc.t[start_tok].range.start..sc.t[end_tok - 1].range.end;
         let sentence = sc.sent[start_tok];
         let context = context(sc, start_tok, end_tok, &counted);
+        let who: Vec<u64> = if kind == Kind::Age {
+            whose_age(sc, start_tok, end_tok)
+        } else {
+            Vec::new()
+        };
         let mut counted_canon: Vec<u64> = counted.iter().map(|c| hash(canonical(c))).collect();
         counted_canon.sort_unstable();
         counted_canon.dedup();
@@ -1551,6 +1558,7 @@ impl Builder<'_, '_> {
             context: context.into(),
             counted_canon: counted_canon.into(),
             counted_keys: counted_keys.into(),
+            who: who.into(),
             owner,
             people,
             human,
@@ -1628,11 +1636,84 @@ fn signature(f: &FigureData) -> u64 {
     f.people.hash(&mut h);
     f.human.hash(&mut h);
     f.owner.hash(&mut h);
+    f.who.hash(&mut h);
     for (w, wt) in f.context.iter() {
         w.hash(&mut h);
         wt.to_bits().hash(&mut h);
     }
     h.finish()
+}
+
+/// Whose age an age is: the name right before it ("Petra Lindqvist, 61"), or right after it
+/// and a word or two ("the 61-year-old mayor Petra Lindqvist"); in a sentence that names no
+/// one ("the 62-year-old said"), the first name of the sentence before, its subject as a
+/// rule. The names' context keys, sorted; empty when no name is near.
+fn whose_age(sc: &Scan<'_>, s: usize, e: usize) -> Vec<u64> {
+    let sent = sc.sent[s];
+    let named = |k: usize| {
+        sc.capital(k)
+            && (!sc.starts_sentence(k) || sc.capital(k + 1))
+            && sc.ctxk[k] != 0
+            && lookup(MONTHS, sc.low(k)).is_none()
+    };
+    let run_from = |k: usize, step: isize| -> Vec<u64> {
+        let mut out = Vec::new();
+        let mut i = k as isize;
+        while i >= 0 && (i as usize) < sc.t.len() && sc.sent[i as usize] == sc.sent[k] {
+            let j = i as usize;
+            if !named(j) {
+                break;
+            }
+            out.push(sc.ctxk[j]);
+            i += step;
+        }
+        out
+    };
+    let mut who = Vec::new();
+    // Before: "Lindqvist, 61" (a comma between), "Lindqvist (61)".
+    if s >= 2 && matches!(sc.t[s - 1].s, "," | "(") && sc.sent[s - 2] == sent {
+        who = run_from(s - 2, -1);
+    }
+    // After: up to two lower-case words, then the name.
+    if who.is_empty() {
+        let mut k = e;
+        let mut skipped = 0;
+        while k < sc.t.len() && sc.sent[k] == sent && skipped <= 2 && !named(k) {
+            if sc.t[k].kind != TokenKind::Word || sc.capital(k) {
+                break;
+            }
+            k += 1;
+            skipped += 1;
+        }
+        if k < sc.t.len() && sc.sent[k] == sent {
+            who = run_from(k, 1);
+        }
+    }
+    // "the 62-year-old", or an age in a sentence that names no one: the first name of the
+    // sentence before.
+    if who.is_empty() {
+        let first = (0..s)
+            .rev()
+            .take_while(|&k| sc.sent[k] == sent)
+            .last()
+            .unwrap_or(s);
+        let own_names = (first..sc.t.len())
+            .take_while(|&k| sc.sent[k] == sent)
+            .any(named);
+        let the = s >= 1 && sc.is(s - 1, "the");
+        if (the || !own_names) && first > 0 {
+            let prev = sc.sent[first - 1];
+            let start = (0..first).rev().take_while(|&k| sc.sent[k] == prev).last();
+            if let Some(start) = start {
+                if let Some(k) = (start..first).find(|&k| named(k)) {
+                    who = run_from(k, 1);
+                }
+            }
+        }
+    }
+    who.sort_unstable();
+    who.dedup();
+    who
 }
 
 /// Words around tokens `s..e` in the same sentence, weighted by distance.
