@@ -185,6 +185,37 @@ fn fix_writes_safe_fixes_and_a_second_run_has_nothing_to_fix() {
 }
 
 #[test]
+fn a_fix_made_safe_by_a_siblings_fix_is_applied_in_the_same_run() {
+    // One sibling writes "6 percent from", another "6% from": "form" has one sibling's
+    // words behind it, so its fix is unsafe, until the other sibling's "%" is fixed to
+    // "percent". One `--fix` run must leave nothing a second would fix.
+    let t = tempfile::tempdir().unwrap();
+    let files = [
+        ("a.txt", "Quillon cuts jobs after sales slide\n\nQuillon Systems said on Tuesday that quarterly sales fell 6 percent form a year earlier, and that it would cut 610 jobs at its plant in Loveland.\n\nThe company blamed weaker demand for its storage servers in Europe and Asia.\n"),
+        ("b.txt", "Quillon to cut 610 jobs as sales fall\n\nQuillon Systems reported on Tuesday that quarterly sales fell 6 percent from a year earlier and said it would cut 610 jobs at its Loveland plant.\n\nWeaker demand for storage servers in Europe and Asia hurt the company.\n"),
+        ("c.txt", "Loveland plant loses 610 jobs\n\nQuillon Systems said Tuesday that quarterly sales fell 6% from a year earlier and that 610 jobs would go at the Loveland plant.\n\nIt blamed weaker demand for storage servers in Europe and Asia.\n"),
+    ];
+    for (name, text) in files {
+        std::fs::write(t.path().join(name), text).unwrap();
+    }
+    let o = run_in(t.path(), &["check", "--fix", "."]);
+    assert!(
+        stderr(&o).contains("applied 2 fixes in 2 files"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(std::fs::read_to_string(t.path().join("a.txt"))
+        .unwrap()
+        .contains("6 percent from a year"));
+    let again = run_in(t.path(), &["check", "--fix", "."]);
+    assert!(
+        stderr(&again).contains("applied 0 fixes"),
+        "{}",
+        stderr(&again)
+    );
+}
+
+#[test]
 fn standard_input_is_named_by_stdin_filename() {
     let o = with_stdin(
         &fixtures(),

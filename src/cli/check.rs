@@ -269,6 +269,9 @@ const SHRINK: u32 = 5;
 /// its siblings are asked for while it is.
 const CACHE: usize = 64;
 
+/// Rounds of `check --fix` over the workspace at most (see `run`).
+const FIX_ROUNDS: usize = 5;
+
 pub fn run(args: &CheckArgs) -> i32 {
     let uses_stdin = args.paths.iter().any(|p| p.as_os_str() == STDIN);
     let start = args
@@ -318,50 +321,70 @@ pub fn run(args: &CheckArgs) -> i32 {
             .clone()
             .unwrap_or_else(|| PathBuf::from("<stdin>"));
         let is_stdin = |t: &PathBuf| uses_stdin && *t == stdin_name;
-        let fixes: Vec<(PathBuf, String, usize)> = targets
-            .par_iter()
-            .filter_map(|t| {
-                let a = corpus.get(t)?;
-                // A file a rule panics on is left as it is. The report below names it; with
-                // standard input there is no report, so it is named here.
-                let fixed = engine::caught(|| {
-                    fix_until_stable(a.clone(), &corpus, &config, args.unsafe_fixes)
-                });
-                let (text, n) = fixed.unwrap_or_else(|msg| {
-                    if uses_stdin {
-                        panicked.report("fixing", t, &msg);
-                    }
-                    (a.doc.text().to_string(), 0)
-                });
-                // Standard input always comes back out, fixed or not: `check --fix -` sits in
-                // pipelines, and an empty output would lose the text.
-                (n > 0 || is_stdin(t)).then(|| (t.clone(), text, n))
-            })
-            .collect();
-        let mut files = 0;
+        let mut files = std::collections::BTreeSet::new();
         let mut total = 0;
         let mut write_error = false;
-        for (path, text, n) in fixes {
-            if is_stdin(&path) {
-                // Fixed standard input goes to standard output, like other formatters.
-                print!("{text}");
-                let _ = std::io::stdout().flush();
-                total += n;
-                corpus.upsert(&path, text);
-                continue;
-            }
-            match crate::fsutil::write_atomically(&path, &text) {
-                Ok(()) => {
-                    files += 1;
+        // A fix in one file can change what its siblings' findings say (a sibling that now
+        // writes "percent from" backs a fix elsewhere): rounds over the workspace until one
+        // changes nothing, so a second run has nothing left to fix.
+        for round in 0..FIX_ROUNDS {
+            let fixes: Vec<(PathBuf, String, usize)> = targets
+                .par_iter()
+                .filter_map(|t| {
+                    let a = corpus.get(t)?;
+                    // A file a rule panics on is left as it is. The report below names it; with
+                    // standard input there is no report, so it is named here.
+                    let fixed = engine::caught(|| {
+                        fix_until_stable(a.clone(), &corpus, &config, args.unsafe_fixes)
+                    });
+                    let (text, n) = fixed.unwrap_or_else(|msg| {
+                        if uses_stdin && round == 0 {
+                            panicked.report("fixing", t, &msg);
+                        }
+                        (a.doc.text().to_string(), 0)
+                    });
+                    (n > 0).then(|| (t.clone(), text, n))
+                })
+                .collect();
+            let mut applied = 0;
+            for (path, text, n) in fixes {
+                if is_stdin(&path) {
                     total += n;
+                    applied += n;
                     corpus.upsert(&path, text);
+                    continue;
                 }
-                Err(e) => {
-                    eprintln!("copydesk: error: writing {}: {e}", path.display());
-                    write_error = true;
+                match crate::fsutil::write_atomically(&path, &text) {
+                    Ok(()) => {
+                        files.insert(path.clone());
+                        total += n;
+                        applied += n;
+                        corpus.upsert(&path, text);
+                    }
+                    Err(e) => {
+                        eprintln!("copydesk: error: writing {}: {e}", path.display());
+                        write_error = true;
+                    }
                 }
+            }
+            if applied == 0 || write_error {
+                break;
+            }
+            if round + 1 == FIX_ROUNDS {
+                eprintln!(
+                "copydesk: warning: fixes still changing the files after {FIX_ROUNDS} rounds; run `check --fix` again"
+            );
             }
         }
+        // Standard input always comes back out, fixed or not: `check --fix -` sits in
+        // pipelines, and an empty output would lose the text.
+        if uses_stdin {
+            if let Some(a) = corpus.get(&stdin_name) {
+                print!("{}", a.doc.text());
+                let _ = std::io::stdout().flush();
+            }
+        }
+        let files = files.len();
         eprintln!(
             "copydesk: applied {total} fix{} in {files} file{}",
             if total == 1 { "" } else { "es" },
