@@ -1166,7 +1166,12 @@ impl<'a> Draft<'a> {
             // "about 200 protesters gathered" share none, and are two different crowds.
             let pin = pin && (n >= 1 || digits_near(f, cl.fig(best)));
             let g = cl.fig(best);
-            if consistent(f, g) || other_unit(f, g) || far_years(f, g) || other_owner(f, g) {
+            if consistent(f, g)
+                || other_unit(f, g)
+                || far_years(f, g)
+                || other_owner(f, g)
+                || f.earlier != g.earlier
+            {
                 continue;
             }
             // The sibling's sentence also writes the draft's count without saying what it
@@ -1765,6 +1770,19 @@ mod tests {
         // Someone else's age, the sentence before naming no one the siblings give an age.
         let draft = "Shortly before midnight, outgoing mayor Petra Lindqvist conceded. Her driver, Tomas Berg, a 62-year-old, thanked the staff.";
         assert!(run_rule(RULE, draft, &sibs).is_empty());
+    }
+
+    #[test]
+    fn the_value_a_figure_changed_from_is_not_the_value_now() {
+        // "down from 12.4 percent a year earlier" is last year's margin, not this quarter's.
+        let sibs = ["Orsa Foods said its operating margin was 14.1 percent in the third quarter, helped by lower grain prices."];
+        let draft = "Orsa Foods said its operating margin fell in the third quarter, down from 12.4 percent a year earlier, despite lower grain prices.";
+        assert!(run_rule(RULE, draft, &sibs).is_empty());
+        assert!(run_rule(RULE, sibs[0], &[draft]).is_empty());
+        let draft = "Orsa Foods said its operating margin was 11.4 percent in the third quarter, compared with 9.8 percent a year ago, helped by lower grain prices.";
+        let f = run_rule(RULE, draft, &sibs);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(&draft[f[0].range.clone()], "11.4 percent");
     }
 
     #[test]

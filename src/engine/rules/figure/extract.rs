@@ -195,6 +195,9 @@ pub struct FigureData {
     pub counted_keys: Arc<[u64]>,
     /// For an age, whose it is: the context keys of the name near it ([`whose_age`]).
     pub who: Arc<[u64]>,
+    /// A value the thing had before ("down from 12.4 percent", "9.8 percent a year ago"):
+    /// see [`earlier_value`].
+    pub earlier: bool,
     /// Whose share or count it is, when the figure says so with a possessive ("of the
     /// city's vote"): the owner's context key, or 0.
     pub owner: u64,
@@ -1559,6 +1562,7 @@ impl Builder<'_, '_> {
             counted_canon: counted_canon.into(),
             counted_keys: counted_keys.into(),
             who: who.into(),
+            earlier: earlier_value(sc, start_tok, end_tok),
             owner,
             people,
             human,
@@ -1637,11 +1641,29 @@ fn signature(f: &FigureData) -> u64 {
     f.human.hash(&mut h);
     f.owner.hash(&mut h);
     f.who.hash(&mut h);
+    f.earlier.hash(&mut h);
     for (w, wt) in f.context.iter() {
         w.hash(&mut h);
         wt.to_bits().hash(&mut h);
     }
     h.finish()
+}
+
+/// A figure stating what something was before: right after "from" ("down from 12.4
+/// percent", "up from 24 seats"), or right before "a year earlier", "a year ago", "last
+/// year", "the year before" ("compared with 9.8 percent a year ago"). Not the change itself:
+/// in "fell 6 percent from a year earlier" the 6 percent is now.
+fn earlier_value(sc: &Scan<'_>, s: usize, e: usize) -> bool {
+    let sent = sc.sent[s];
+    let after = |k: usize, w: &str| k < sc.t.len() && sc.sent[k] == sent && sc.is(k, w);
+    if s >= 1 && sc.sent[s - 1] == sent && sc.is(s - 1, "from") {
+        return true;
+    }
+    let year_back = (after(e, "a") || after(e, "the"))
+        && after(e + 1, "year")
+        && (after(e + 2, "earlier") || after(e + 2, "ago") || after(e + 2, "before"));
+    let last_year = after(e, "last") && after(e + 1, "year");
+    year_back || last_year
 }
 
 /// Whose age an age is: the name right before it ("Petra Lindqvist, 61"), or right after it
