@@ -77,7 +77,7 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 static BARE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^({NAME})$")).expect("name regex"));
 
-fn byline_name(plain: &str) -> Option<String> {
+pub(super) fn byline_name(plain: &str) -> Option<String> {
     let head = plain.get(..8).unwrap_or(plain).to_ascii_lowercase();
     if !["by ", "written", "words by", "story by", "reportin"]
         .iter()
@@ -353,6 +353,15 @@ mod tests {
             let text = format!("{}.{tail}\n", STORY.trim_end().trim_end_matches('.'));
             assert!(run(RULE, &text).is_empty(), "{tail}");
         }
+    }
+
+    #[test]
+    fn a_bio_is_found_under_a_byline_and_outlet_line_for_the_same_writer() {
+        // The byline and the outlet's name at the top are the writer's words, not the
+        // story's: the bio under the story is not the story's for sharing them.
+        let bio = "Anna Ruizova covers fares and staffing for the Coast Range Ledger. Reach her at aruizova@ledger.example or 555-0142.";
+        let text = format!("By Anna Ruizova\nCoast Range Ledger\n\n{STORY}\n{bio}\n");
+        assert_eq!(covered(&text, &run(RULE, &text)), [bio]);
     }
 
     #[test]

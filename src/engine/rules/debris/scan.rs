@@ -430,7 +430,10 @@ impl<'a> Pass<'a> {
                             && self.st[j].cand.is_none()
                             && !self.st[j].protected
                             && self.lines[j].words >= 3
-                            && !self.lines[j].is_cutoff())
+                            && !self.lines[j].is_cutoff()
+                            // A byline's name is the writer's, not the story's: the author's
+                            // bio under the story shares it.
+                            && super::author_widget::byline_name(&self.lines[j].plain).is_none())
                 })
                 .collect();
             let ranges: Vec<Range<usize>> = (0..self.len())
