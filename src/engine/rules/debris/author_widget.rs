@@ -153,22 +153,13 @@ fn author_box(p: &mut Pass<'_>) {
             p.set(i, Cand::strong(Kind::AuthorWidget).uncertain());
             continue;
         }
-        if i >= last.saturating_sub(3) && l.words <= 60 && !quotes(&l.plain) {
-            if let Some(c) = BIO.captures(&l.plain) {
-                let name = c.get(1).map_or("", |m| m.as_str()).to_string();
-                // What the line says after the role and the outlet's name.
-                // (The match ends just after the outlet's capital, which may be several bytes.)
-                let end = c.get(0).map_or(0, |m| m.end());
-                let from = l.plain[..end].char_indices().last().map_or(0, |(k, _)| k);
-                let rest = after_outlet(&l.plain[from..]).to_string();
-                if !named_elsewhere(p, i, &name)
-                    && !names_the_story(p, i, &rest)
-                    && p.overlap(i).is_some_and(|o| o < 0.5)
-                {
-                    p.set(i, Cand::strong(Kind::AuthorWidget).uncertain());
-                    continue;
-                }
-            }
+        if i >= last.saturating_sub(3)
+            && l.words <= 60
+            && stranger_bio(p, i, &l.plain)
+            && p.overlap(i).is_some_and(|o| o < 0.5)
+        {
+            p.set(i, Cand::strong(Kind::AuthorWidget).uncertain());
+            continue;
         }
         if p.lines[i].is_prose() {
             prose_seen += 1;
@@ -177,6 +168,24 @@ fn author_box(p: &mut Pass<'_>) {
             }
         }
     }
+}
+
+/// `text` (a line of `p`, line `at`, or its end) is a bio ([`BIO`]) of someone the story does
+/// not name, quoting no one and naming no one else the story names.
+fn stranger_bio(p: &Pass<'_>, at: usize, text: &str) -> bool {
+    if quotes(text) {
+        return false;
+    }
+    let Some(c) = BIO.captures(text) else {
+        return false;
+    };
+    let name = c.get(1).map_or("", |m| m.as_str());
+    // What the line says after the role and the outlet's name.
+    // (The match ends just after the outlet's capital, which may be several bytes.)
+    let end = c.get(0).map_or(0, |m| m.end());
+    let from = text[..end].char_indices().last().map_or(0, |(k, _)| k);
+    let rest = after_outlet(&text[from..]);
+    !named_elsewhere(p, at, name) && !names_the_story(p, at, rest)
 }
 
 /// `text` without the capitalised words it starts with (“Velo Wire, covering …” → “,
@@ -263,13 +272,7 @@ fn glued_bio(p: &mut Pass<'_>) {
         .filter(|_| BIO.is_match(rest))
     });
     let Some(at) = glue else { return };
-    let tail = &raw[at..];
-    let Some(c) = BIO.captures(tail) else { return };
-    let name = c.get(1).map_or("", |m| m.as_str()).to_string();
-    let end = c.get(0).map_or(0, |m| m.end());
-    let from = tail[..end].char_indices().last().map_or(0, |(k, _)| k);
-    let rest = after_outlet(&tail[from..]).to_string();
-    if quotes(tail) || named_elsewhere(p, last, &name) || names_the_story(p, last, &rest) {
+    if !stranger_bio(p, last, &raw[at..]) {
         return;
     }
     let start = p.lines[last].range.start + at;

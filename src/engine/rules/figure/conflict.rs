@@ -422,14 +422,19 @@ fn is_bound(f: &Figure) -> bool {
 fn digits_near(f: &FigureData, g: &FigureData) -> bool {
     let whole = |v: &Value| match *v {
         Value::Num { lo, hi } if lo == hi && lo.fract() == 0.0 && (0.0..1e15).contains(&lo) => {
-            Some(format!("{}", lo as u64))
+            Some(lo as u64)
         }
         _ => None,
     };
     match (whole(&f.value), whole(&g.value)) {
-        (Some(a), Some(b)) => strsim::osa_distance(&a, &b) <= 1,
+        (Some(a), Some(b)) => digit_edits(a, b) <= 1,
         _ => true,
     }
+}
+
+/// How many digits must change, be added, dropped or swapped to write `a` as `b`.
+fn digit_edits(a: u64, b: u64) -> usize {
+    strsim::osa_distance(&a.to_string(), &b.to_string())
 }
 
 fn exact_twin(d: &Figure, g: &Figure) -> bool {
@@ -460,7 +465,9 @@ fn far_years(f: &Figure, g: &Figure) -> bool {
     match (f.value, g.value) {
         (Value::Date(x), Value::Date(y)) if x.month.is_none() || y.month.is_none() => {
             match (x.year, y.year) {
-                (Some(a), Some(b)) => strsim::osa_distance(&a.to_string(), &b.to_string()) > 1,
+                (Some(a), Some(b)) => {
+                    digit_edits(a.unsigned_abs().into(), b.unsigned_abs().into()) > 1
+                }
                 _ => false,
             }
         }
@@ -475,6 +482,17 @@ fn other_owner(f: &Figure, g: &Figure) -> bool {
         a.owner != 0 && b.owner != a.owner && !b.context.iter().any(|c| c.0 == a.owner)
     };
     apart(f, g) || apart(g, f)
+}
+
+/// The candidates of `list` (in sibling order) that are the only one of their sibling in it:
+/// what a sibling says once can be pinned to what the draft says once.
+fn alone_in_sibling<'c>(cl: &'c ClusterFigures, list: &'c [u32]) -> impl Iterator<Item = u32> + 'c {
+    let sib = |c: u32| cl.cands[c as usize].0;
+    list.iter().enumerate().filter_map(move |(x, &c)| {
+        let before = x > 0 && sib(list[x - 1]) == sib(c);
+        let after = list.get(x + 1).is_some_and(|&d| sib(d) == sib(c));
+        (!before && !after).then_some(c)
+    })
 }
 
 /// Two ages' names ([`FigureData::who`]) are one person's: one set holds the other
@@ -1012,32 +1030,20 @@ impl<'a> Draft<'a> {
                 continue;
             }
             if let Some(p) = cl.by_counted.get(&posting_key(kc, ck)) {
-                for (x, &c) in p.iter().enumerate() {
-                    let sib = cl.cands[c as usize].0;
-                    let before = x > 0 && cl.cands[p[x - 1] as usize].0 == sib;
-                    let after = p.get(x + 1).is_some_and(|&d| cl.cands[d as usize].0 == sib);
-                    if !before && !after && compatible(f, cl.cand_data(c)) {
-                        pinned.push(c);
-                    }
-                }
+                pinned.extend(alone_in_sibling(cl, p).filter(|&c| compatible(f, cl.cand_data(c))));
             }
         }
         if matches!(f.kind, Kind::Measure(_) | Kind::Money(_))
             && self.ix.kind_n.get(&kc).copied().unwrap_or(0) == 1
         {
             if let Some(p) = cl.by_kind.get(&kc) {
-                for (x, &c) in p.iter().enumerate() {
-                    let sib = cl.cands[c as usize].0;
-                    let before = x > 0 && cl.cands[p[x - 1] as usize].0 == sib;
-                    let after = p.get(x + 1).is_some_and(|&d| cl.cands[d as usize].0 == sib);
+                pinned.extend(alone_in_sibling(cl, p).filter(|&c| {
                     let shares = prof
                         .entries
                         .binary_search_by_key(&c, |e| e.0)
                         .is_ok_and(|k| prof.entries[k].2 >= 1);
-                    if !before && !after && shares && compatible(f, cl.cand_data(c)) {
-                        pinned.push(c);
-                    }
-                }
+                    shares && compatible(f, cl.cand_data(c))
+                }));
             }
         }
         // An age is pinned by whose it is: the one age a sibling gives the same person
@@ -1049,16 +1055,7 @@ impl<'a> Draft<'a> {
                     .copied()
                     .filter(|&c| same_person(&f.who, &cl.cand_data(c).who))
                     .collect();
-                for (x, &c) in theirs.iter().enumerate() {
-                    let sib = cl.cands[c as usize].0;
-                    let before = x > 0 && cl.cands[theirs[x - 1] as usize].0 == sib;
-                    let after = theirs
-                        .get(x + 1)
-                        .is_some_and(|&d| cl.cands[d as usize].0 == sib);
-                    if !before && !after {
-                        pinned.push(c);
-                    }
-                }
+                pinned.extend(alone_in_sibling(cl, &theirs));
             }
         }
         pinned.sort_unstable();

@@ -1452,6 +1452,15 @@ fn noun_phrase(sc: &Scan<'_>, j: usize) -> (Vec<String>, usize) {
     (out, end)
 }
 
+/// The owner a possessive names: "city's" -> "city", "voters'" -> "voters" (straight or curly
+/// apostrophe); `None` for any other word.
+fn possessor(w: &str) -> Option<&str> {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .or_else(|| w.strip_suffix('\'').filter(|o| o.ends_with('s')))
+        .or_else(|| w.strip_suffix('’').filter(|o| o.ends_with('s')))
+}
+
 /// `of [the|its|X's] [N] noun`: what a part or a percentage is of.
 fn of_phrase(sc: &Scan<'_>, j: usize) -> (Vec<String>, usize) {
     if !sc.is(j, "of") || !sc.near(j - 1, j) {
@@ -1461,8 +1470,7 @@ fn of_phrase(sc: &Scan<'_>, j: usize) -> (Vec<String>, usize) {
     let mut skipped = 0;
     while k < sc.t.len() && skipped < 3 {
         let w = sc.low(k);
-        let possessive =
-            w.ends_with("’s") || w.ends_with("'s") || w.ends_with("s’") || w.ends_with("s'");
+        let possessive = possessor(w).is_some();
         if matches!(
             w,
             "the" | "its" | "their" | "his" | "her" | "our" | "a" | "an" | "this" | "that" | "all"
@@ -1534,13 +1542,7 @@ impl Builder<'_, '_> {
             .filter(|_| of)
             .take_while(|&k| sc.sent[k] == sentence)
             .filter(|&k| sc.t[k].kind == TokenKind::Word)
-            .find_map(|k| {
-                let w = sc.low(k);
-                w.strip_suffix("'s")
-                    .or_else(|| w.strip_suffix("’s"))
-                    .or_else(|| w.strip_suffix('\'').filter(|o| o.ends_with('s')))
-                    .or_else(|| w.strip_suffix('’').filter(|o| o.ends_with('s')))
-            })
+            .find_map(|k| possessor(sc.low(k)))
             .filter(|o| !o.is_empty())
             .map_or(0, context_key);
         let parts: Vec<Part> = parts
