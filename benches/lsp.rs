@@ -193,6 +193,18 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let quick =
         std::env::var_os("COPYDESK_BENCH_QUICK").is_some() || !args.iter().any(|a| a == "--bench");
+    // COPYDESK_BENCH_WORKSPACE=DIR: write the 10,000-article workspace `check` is timed on
+    // into DIR (COPYDESK_BENCH_ARTICLES articles if set) and stop, for profiling by hand.
+    if let Some(dir) = std::env::var_os("COPYDESK_BENCH_WORKSPACE") {
+        let n = std::env::var("COPYDESK_BENCH_ARTICLES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(10_000);
+        std::fs::create_dir_all(&dir).unwrap();
+        let bytes = gen::workspace(std::path::Path::new(&dir), n, 400);
+        println!("wrote {n} articles ({:.1} MB)", bytes as f64 / 1e6);
+        return;
+    }
     // COPYDESK_BENCH_ARTICLES=N: only the keystroke and cold-start run, in a workspace of N
     // (COPYDESK_BENCH_ROUNDS keystrokes, 300 by default).
     if let Some(n) = std::env::var("COPYDESK_BENCH_ARTICLES")
