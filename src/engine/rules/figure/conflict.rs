@@ -32,8 +32,9 @@
 //! `75 years of diplomatic relations` and `his 24-year tenure`, or a `two-day state visit` and
 //! his `second trip`, are figures about different things and never conflict. Nor do a count and
 //! a sibling sentence that also writes the draft's number without saying what it counts (`three
-//! people were missing` against `six people had died and three were missing`), or an increase
-//! (`two more people died`) and a total.
+//! people were missing` against `six people had died and three were missing`), an increase
+//! (`two more people died`) and a total, or what a deal would give (`a merger would give the
+//! company 410 stores`) and what is there now (`it runs 150 stores`).
 //!
 //! ## Fix safety
 //! Unsafe: the fix writes the siblings' value in the draft's own format (`87%` stays a percent
@@ -1168,6 +1169,7 @@ impl<'a> Draft<'a> {
                 || far_years(f, g)
                 || other_owner(f, g)
                 || f.earlier != g.earlier
+                || f.conditional != g.conditional
             {
                 continue;
             }
@@ -1780,6 +1782,33 @@ mod tests {
         let f = run_rule(RULE, draft, &sibs);
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(&draft[f[0].range.clone()], "11.4 percent");
+    }
+
+    #[test]
+    fn what_a_deal_would_give_is_not_what_is_there() {
+        // The merged chain's shops against the target's own: a projection is no fact.
+        let sibs = [
+            "A merger with Tindal Markets would give the company 410 shops, analysts said. Orsa Foods currently runs 260 shops.",
+            "Orsa Foods has 260 shops. Buying Tindal Markets would lift that to 410.",
+        ];
+        let draft = "The company is in talks to buy Tindal Markets, which runs 150 shops.";
+        assert!(run_rule(RULE, draft, &sibs).is_empty());
+        assert!(run_rule(RULE, sibs[0], &[draft, sibs[1]]).is_empty());
+        // Two projections of the same deal still meet, and a changed one is found.
+        let sibs = [
+            "A deal for Tindal Markets would give the chain 410 shops across the north, analysts said.",
+            "Analysts said buying Tindal Markets would give the chain 410 shops in the north.",
+        ];
+        let changed =
+            "Buying Tindal Markets would give the chain 401 shops in the north, analysts said.";
+        let f = run_rule(RULE, changed, &sibs);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(&changed[f[0].range.clone()], "401 shops");
+        // A plan reported with "would" is what the company says it will do, and is compared.
+        let sibs = ["Orsa Foods said on Monday it will close 14 shops in the north by March."];
+        let draft = "Orsa Foods said on Monday it would close 41 shops in the north by March.";
+        let f = run_rule(RULE, draft, &sibs);
+        assert_eq!(f.len(), 1, "{f:#?}");
     }
 
     #[test]

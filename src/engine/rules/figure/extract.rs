@@ -198,6 +198,9 @@ pub struct FigureData {
     /// A value the thing had before ("down from 12.4 percent", "9.8 percent a year ago"):
     /// see [`earlier_value`].
     pub earlier: bool,
+    /// A value something would have if something else happened ("a merger would give it 410
+    /// stores", "the toll could rise to 50"): see [`conditional_value`].
+    pub conditional: bool,
     /// Whose share or count it is, when the figure says so with a possessive ("of the
     /// city's vote"): the owner's context key, or 0.
     pub owner: u64,
@@ -1565,6 +1568,7 @@ impl Builder<'_, '_> {
             counted_keys: counted_keys.into(),
             who: who.into(),
             earlier: earlier_value(sc, start_tok, end_tok),
+            conditional: conditional_value(sc, start_tok),
             owner,
             people,
             human,
@@ -1644,6 +1648,7 @@ fn signature(f: &FigureData) -> u64 {
     f.owner.hash(&mut h);
     f.who.hash(&mut h);
     f.earlier.hash(&mut h);
+    f.conditional.hash(&mut h);
     for (w, wt) in f.context.iter() {
         w.hash(&mut h);
         wt.to_bits().hash(&mut h);
@@ -1666,6 +1671,36 @@ fn earlier_value(sc: &Scan<'_>, s: usize, e: usize) -> bool {
         && (after(e + 2, "earlier") || after(e + 2, "ago") || after(e + 2, "before"));
     let last_year = after(e, "last") && after(e + 1, "year");
     year_back || last_year
+}
+
+/// Verbs that, after "would", "could" or "might", say what a figure would come to: "would
+/// give the company 410 stores", "could rise to 50", "might push the bill to $2 billion".
+const RESULT_VERBS: &[&str] = &[
+    "give", "bring", "lift", "raise", "push", "take", "leave", "make", "boost", "swell", "rise",
+    "climb", "reach", "hit", "top", "exceed", "grow", "increase", "double", "triple",
+];
+
+/// A figure a modal verb of result introduces in its own clause, a few words before it:
+/// what something would come to, not what it is ("a merger would give the company 410
+/// stores" against "it runs 260 stores"; "the toll could rise to 50" against "40 dead").
+/// A reported plan is not one: "it would cut 1,200 jobs" says what the company will do.
+fn conditional_value(sc: &Scan<'_>, s: usize) -> bool {
+    let sent = sc.sent[s];
+    let lo = s.saturating_sub(8);
+    for k in (lo..s).rev() {
+        if sc.sent[k] != sent || matches!(sc.t[k].s, "," | ";" | ":" | "(" | "\u{2014}") {
+            return false;
+        }
+        if matches!(sc.low(k), "would" | "could" | "might") {
+            // The verb right after the modal, or after one adverb ("would eventually give").
+            return [k + 1, k + 2]
+                .into_iter()
+                .filter(|&v| v < s && sc.is_word(v))
+                .take_while(|&v| v == k + 1 || sc.low(k + 1).ends_with("ly"))
+                .any(|v| RESULT_VERBS.contains(&sc.low(v)));
+        }
+    }
+    false
 }
 
 /// Whose age an age is: the name right before it ("Petra Lindqvist, 61"), or right after it
