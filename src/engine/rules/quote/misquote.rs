@@ -5,9 +5,10 @@
 //! quotation marks, split at an ellipsis) is compared word by word with the quotations of the
 //! sibling articles. When no sibling quotes the same words, but one quotes them with one word
 //! changed, added or dropped (two in a quotation of seven words or more, three from thirteen),
-//! the quotation is reported with the sibling's wording. Case, punctuation and the shape of
-//! apostrophes are ignored, and so is quoting more or fewer words at either end (one article
-//! may quote a longer stretch of the same sentence).
+//! the quotation is reported with the sibling's wording. Case, punctuation, the shape of
+//! apostrophes and British against American spelling ("paediatric", "pediatric") are ignored,
+//! and so is quoting more or fewer words at either end (one article may quote a longer stretch
+//! of the same sentence).
 //!
 //! ## Why it matters
 //! A misquotation puts words in someone's mouth. Quotes are retyped from notes, recordings
@@ -76,6 +77,20 @@ fn norm_hash(s: &str) -> u64 {
         }
     }
     h.digest()
+}
+
+/// A quoted word's key: its normal form, with a British spelling taken as the American one
+/// ("paediatric" is "pediatric"), since two outlets' house styles spell the same words two
+/// ways and `style/spelling-variant` already has that to say.
+fn word_key(s: &str) -> u64 {
+    use crate::engine::rules::style::spelling_table::{maybe_listed, Variety, SPELLINGS};
+    let low = s.to_lowercase().replace(['’', '‘', 'ʼ', '`'], "'");
+    if maybe_listed(low.as_bytes()) {
+        if let Some(e) = SPELLINGS.get(&low).filter(|e| e.variety == Variety::Uk) {
+            return norm_hash(&e.other);
+        }
+    }
+    norm_hash(&low)
 }
 
 /// Quotations of each paragraph, reused while the paragraph's text is unchanged (offsets
@@ -165,7 +180,7 @@ fn extract_paragraph(a: &Analysis, p: &Range<usize>, out: &mut Vec<Quotation>) {
                 let mut ws = Vec::new();
                 for t in a.tokens_in(&seg) {
                     if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
-                        words.push(norm_hash(a.slice(&t.range)));
+                        words.push(word_key(a.slice(&t.range)));
                         ws.push(t.range.clone());
                         if words.len() == MAX_WORDS {
                             break;
@@ -661,6 +676,17 @@ mod tests {
         let other = SIB.replace("this winter", "next winter");
         let draft = SIB.replace("Mayor Ilse", "Ilse");
         assert!(run_rule(RULE, &draft, &[SIB, &other]).is_empty());
+    }
+
+    #[test]
+    fn a_british_spelling_in_a_quotation_is_the_same_word() {
+        let draft = "\"Our paediatric ward is full and the theatre staff are exhausted,\" Dr. Ines Raud said.";
+        let sib = "“Our pediatric ward is full and the theater staff are exhausted,” Dr. Ines Raud said on Monday.";
+        assert!(run_rule(RULE, draft, &[sib]).is_empty());
+        assert!(run_rule(RULE, sib, &[draft]).is_empty());
+        // A changed word next to a spelling variant is still a change.
+        let changed = draft.replace("exhausted", "exhilarated");
+        assert_eq!(run_rule(RULE, &changed, &[sib]).len(), 1);
     }
 
     #[test]
