@@ -179,6 +179,12 @@ fn sibling_leaves_rewrites_alone() {
     );
     // No siblings, no evidence.
     silent("typo/sibling", "Workers fear the automaton.", &[]);
+    // Another day of the week is another day: two outlets writing on different days.
+    silent(
+        "typo",
+        "Hundreds of parents queued outside the Velmo town hall on Thursday as a clinic opened.",
+        &["Hundreds of parents queued outside the Velmo town hall on Tuesday as a clinic opened."],
+    );
     // Two spellings of a name the dictionary does not know, the draft's written by more
     // siblings: one sibling's other spelling in the same words is no evidence against it.
     silent(

@@ -9,7 +9,8 @@
 //! The neighbours must agree on at least one content word; a draft word that is itself in
 //! the dictionary needs two agreeing neighbours (three when one letter is merely changed, as
 //! in "rose"/"rise", which is as often a rewrite as a typo). Inflections ("plan"/"plans"),
-//! British and American spellings ("favour"/"favor") and function words are never reported,
+//! British and American spellings ("favour"/"favor"), function words, and one day or month
+//! for another ("Tuesday"/"Thursday": two outlets writing on different days) are never reported,
 //! and nothing is reported when any sibling uses the draft's own word in that place.
 //!
 //! ## Why it matters
