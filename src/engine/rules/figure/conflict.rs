@@ -1812,6 +1812,25 @@ mod tests {
     }
 
     #[test]
+    fn the_value_reached_last_year_is_the_value_now() {
+        // "fell to 61.3 percent last year" is this year's figure, not the one it fell from,
+        // and "last year" is when, not what the share is of: the sibling agrees.
+        let sibs = [
+            "Bus use among Velmo commuters fell to 61.3 percent last year, from 70.2 percent in 2019, city figures show.",
+            "Bus use in Velmo has slipped: the bus share dropped to 61.3 percent of commuters in 2024, city data show.",
+            "According to city data, 16.3 percent of commuters in Velmo took the bus in 2024, down from 70.2 percent five years earlier.",
+        ];
+        let draft = "According to city data, 61.3 percent of commuters in Velmo took the bus in 2024, a drop from 70.2 percent five years earlier.";
+        let f = run_rule(RULE, draft, &sibs);
+        assert!(f.is_empty(), "{f:#?}");
+        // What the share was compared with a year ago is still an earlier value.
+        let sibs = ["Bus use in Velmo was 61.3 percent of commuters this year, the city said."];
+        let draft = "Bus use in Velmo rose this year, compared with 58.1 percent of commuters last year, the city said.";
+        let f = run_rule(RULE, draft, &sibs);
+        assert!(f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
     fn the_unchanged_story_is_silent() {
         assert!(run_rule(RULE, WIRE, &[DAILY]).is_empty());
         assert!(run_rule(RULE, DAILY, &[WIRE]).is_empty());

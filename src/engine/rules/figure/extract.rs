@@ -1425,7 +1425,8 @@ fn noun_phrase(sc: &Scan<'_>, j: usize) -> (Vec<String>, usize) {
             k += 1;
             continue;
         }
-        if l.stop_np {
+        // "78.4 percent last year", "12 percent next year": when, not what.
+        if l.stop_np || matches!(w, "last" | "next" | "yesterday" | "today" | "tomorrow") {
             break;
         }
         if !out.is_empty() && (w.ends_with("ed") || w.ends_with("ing")) && w.len() > 4 {
@@ -1657,7 +1658,7 @@ fn signature(f: &FigureData) -> u64 {
 }
 
 /// A figure stating what something was before: right after "from" ("down from 12.4
-/// percent", "up from 24 seats"), or right before "a year earlier", "a year ago", "last
+/// percent", "up from 24 seats") or "compared with", or right before "a year earlier", "a year ago", "last
 /// year", "the year before" ("compared with 9.8 percent a year ago"). Not the change itself:
 /// in "fell 6 percent from a year earlier" the 6 percent is now.
 fn earlier_value(sc: &Scan<'_>, s: usize, e: usize) -> bool {
@@ -1666,11 +1667,21 @@ fn earlier_value(sc: &Scan<'_>, s: usize, e: usize) -> bool {
     if s >= 1 && sc.sent[s - 1] == sent && sc.is(s - 1, "from") {
         return true;
     }
+    // "compared with 9.8 percent": the baseline a figure is set against.
+    if s >= 2
+        && sc.sent[s - 2] == sent
+        && (sc.is(s - 1, "with") || sc.is(s - 1, "to"))
+        && sc.is(s - 2, "compared")
+    {
+        return true;
+    }
     let year_back = (after(e, "a") || after(e, "the"))
         && after(e + 1, "year")
         && (after(e + 2, "earlier") || after(e + 2, "ago") || after(e + 2, "before"));
     let last_year = after(e, "last") && after(e + 1, "year");
-    year_back || last_year
+    // "fell to 78.4 percent last year": the value reached, which is the latest one.
+    let reached = s >= 1 && sc.sent[s - 1] == sent && sc.is(s - 1, "to");
+    (year_back || last_year) && !reached
 }
 
 /// Verbs that, after "would", "could" or "might", say what a figure would come to: "would
