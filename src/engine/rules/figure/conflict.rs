@@ -1425,8 +1425,13 @@ fn report(
     let agree = v.agree().len();
     let dis = v.disagree.len();
     if agree == 0 && groups.len() == 1 {
-        // The siblings agree with one another; the draft differs.
-        let first = groups[0][0][0];
+        // The siblings agree with one another; the draft differs. The fix writes the most
+        // precise of their values ("78.4 percent", not another sibling's rounded "78 percent").
+        let first = groups[0]
+            .iter()
+            .map(|ms| ms[0])
+            .min_by(|x, y| cl.fig(*x).tol.total_cmp(&cl.fig(*y).tol))
+            .unwrap_or(groups[0][0][0]);
         let g = cl.fig(first);
         let rewritten = rewrite(a, f, g);
         let shown = rewritten
@@ -1828,6 +1833,19 @@ mod tests {
         let draft = "Bus use in Velmo rose this year, compared with 58.1 percent of commuters last year, the city said.";
         let f = run_rule(RULE, draft, &sibs);
         assert!(f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn the_fix_writes_the_most_precise_of_the_siblings_values() {
+        let sibs = [
+            "In 2024, 61 percent of Velmo commuters took the bus, the city said.",
+            "In 2024, 61.3 percent of Velmo commuters took the bus, city data show.",
+        ];
+        let draft =
+            "In 2024, 63.1 percent of Velmo commuters took the bus, according to city data.";
+        let f = run_rule(RULE, draft, &sibs);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].fixes[0].title, "Use the siblings' value: 61.3 percent");
     }
 
     #[test]
