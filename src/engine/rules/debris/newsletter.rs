@@ -9,7 +9,8 @@
 //!   the Morning Brief”, “Subscribe to our newsletter”), and bare buttons (“Subscribe now”);
 //! - short lines about a newsletter or an inbox (“Daily Digest newsletter icon”, “Get our
 //!   best stories delivered to your inbox”, “Enter your email address”);
-//! - consent small print (“By signing up, you agree to our Terms and Privacy Policy.”);
+//! - consent small print (“By signing up, you agree to our Terms and Privacy Policy.”,
+//!   “Privacy Notice: Newsletters may contain info about charities, online ads …”);
 //! - paywall notices (“Subscribe to continue reading”, “This article is for subscribers
 //!   only”, “You have reached your limit of free articles”, “Already a subscriber? Log in”);
 //! - short filler inside such a box (“What you need to know, in one email.”) when it sits
@@ -67,6 +68,9 @@ pub(super) static PATTERNS: &[Pat] = &[
         r"^by (?:registering|signing up|subscribing|clicking|submitting|continuing|entering|providing|creating|joining|tapping)(?-u:\b).*(?-u:\b)(?:agree|accept|consent|acknowledge)(?-u:\b).*$",
     )
     .words(60),
+    // The small print under a sign-up form: "Privacy Notice: Newsletters may contain info
+    // about charities, online ads, …".
+    Pat::strong(r"^(?:privacy (?:notice|policy|statement|note): )?(?:our )?(?:newsletters?|e-?mails?) (?:may|might|can|will) (?:contain|include|carry|feature)(?-u:\b).*(?-u:\b)(?:ads|advertis\w*|charities|sponsor\w*|marketing|promotions?|offers|partners?|outside parties|third parties)(?-u:\b).*$").words(40),
     Pat::strong(r"^already (?:a |an )?(?:subscriber|member|registered|have an account|subscribed)(?-u:\b).*$").words(15),
     // Paywalls
     Pat::strong(r"^(?:subscribe|sign in|log in|register|sign up) (?:now )?to (?:continue|keep) reading(?-u:\b).*$").words(25),
@@ -131,6 +135,24 @@ mod tests {
             RULE,
             text,
             "The harbour reopens on Monday after a week of repairs to the sea wall and the pier.\n",
+        );
+    }
+
+    #[test]
+    fn the_small_print_under_the_form_is_part_of_the_box() {
+        let text = "The harbour reopens on Monday after a week of repairs to the sea wall and the pier.\n\nSign up to Harbour Briefing\nOur free weekly newsletter on the coast's news\nEnter your email address\nSign up\nPrivacy Notice: Newsletters may contain information about events, sponsored content and offers from our partners.\n\nThe pier was last repaired in 1998.\n";
+        let f = run(RULE, text);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(covered(text, &f)[0].ends_with("from our partners."));
+        assert_fixed(
+            RULE,
+            text,
+            "The harbour reopens on Monday after a week of repairs to the sea wall and the pier.\n\nThe pier was last repaired in 1998.\n",
+        );
+        // A story about newsletters says so in a sentence of its own.
+        assert_silent(
+            RULE,
+            "The regulator found that the council's newsletters may contain advertising for private firms, which the rules forbid.\n",
         );
     }
 
