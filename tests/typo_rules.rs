@@ -231,6 +231,19 @@ fn confusable_decided_by_siblings_workspace_and_context() {
     // No siblings: the bundled contexts.
     fixes(
         "typo/confusable",
+        "Investigators said the breaks failed as the train entered the curve.",
+        &[],
+        "breaks",
+        "Investigators said the brakes failed as the train entered the curve.",
+        false,
+    );
+    silent(
+        "typo/confusable",
+        "The union said the strike breaks the deal, and talks broke down at noon during the lunch break.",
+        &[],
+    );
+    fixes(
+        "typo/confusable",
         "The charges were dropped because the statue of limitations had expired.",
         &[],
         "statue",
