@@ -1849,6 +1849,27 @@ mod tests {
     }
 
     #[test]
+    fn a_count_after_were_counts_the_noun_after_it() {
+        let sibs = [
+            "Of the 96 mumps cases in Tarrow, 31 were adults, the health office said on Friday.",
+            "Tarrow has recorded 96 mumps cases; 31 are adults and the rest children, the health office said.",
+        ];
+        let draft = "Tarrow's health office has counted 96 mumps cases, and 13 were adults, it said on Friday.";
+        let f = run_rule(RULE, draft, &sibs);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(&draft[f[0].range.clone()], "13");
+        assert_eq!(f[0].fixes[0].title, "Use the siblings' value: 31");
+        // Still said by the siblings, the adults are no longer set against the hospital's
+        // patients.
+        let sibs = [
+            "Of the 96 mumps cases in Tarrow, 31 were adults. Forty patients were treated in hospital, the health office said.",
+            "Tarrow has recorded 96 mumps cases; 31 are adults, the health office said. Forty patients needed hospital care.",
+        ];
+        let draft = "Of the 96 cases, nine of the 31 adult patients work in schools, the Tarrow health office said.";
+        assert!(run_rule(RULE, draft, &sibs).is_empty());
+    }
+
+    #[test]
     fn the_unchanged_story_is_silent() {
         assert!(run_rule(RULE, WIRE, &[DAILY]).is_empty());
         assert!(run_rule(RULE, DAILY, &[WIRE]).is_empty());

@@ -2504,9 +2504,25 @@ fn unit_after(sc: &Scan<'_>, j: usize, n: &Num) -> Option<(Kind, f64, usize, Vec
     }
     let (np, e) = noun_phrase(sc, j);
     if np.is_empty() {
-        return None;
+        return predicate_noun(sc, j);
     }
     Some((Kind::Count, 1.0, e, np))
+}
+
+/// "58 were adults", "12 are children": a number as the subject of "were" or "are" counts
+/// the plural noun after the verb. (The figure's range stays the number.)
+fn predicate_noun(sc: &Scan<'_>, j: usize) -> Option<(Kind, f64, usize, Vec<String>)> {
+    if !matches!(sc.low(j), "were" | "are") || !sc.near(j, j + 1) || sc.capital(j + 1) {
+        return None;
+    }
+    let (np, _) = noun_phrase(sc, j + 1);
+    let last = sc.low(j + 1 + np.len().checked_sub(1)?);
+    let plural = matches!(last, "children" | "women" | "men" | "people")
+        || (last.len() > 3
+            && last.ends_with('s')
+            && !last.ends_with("ss")
+            && !last.ends_with("ous"));
+    plural.then_some((Kind::Count, 1.0, j, np))
 }
 
 fn of_has_number(sc: &Scan<'_>, from: usize, to: usize) -> bool {
