@@ -1870,6 +1870,19 @@ mod tests {
     }
 
     #[test]
+    fn an_inquiry_called_for_is_not_the_one_under_way() {
+        let sibs = [
+            "The Lomvik crash inquiry, led by a retired judge, must report by June. The rail board's own investigation is the second inquiry into the crash.",
+            "A retired judge will lead the Lomvik crash inquiry, due in June, alongside the rail board's investigation, the second inquiry into the crash.",
+        ];
+        let draft = "A retired judge will lead an inquiry into the Lomvik crash, due in June. Opposition parties have called for a third inquiry into the crash, by parliament.";
+        assert!(run_rule(RULE, draft, &sibs).is_empty());
+        // The inquiry under way, renumbered, is still found.
+        let draft = "A retired judge will lead an inquiry into the Lomvik crash, due in June. The rail board's own investigation is the third inquiry into the crash.";
+        assert_eq!(run_rule(RULE, draft, &sibs).len(), 1);
+    }
+
+    #[test]
     fn the_unchanged_story_is_silent() {
         assert!(run_rule(RULE, WIRE, &[DAILY]).is_empty());
         assert!(run_rule(RULE, DAILY, &[WIRE]).is_empty());

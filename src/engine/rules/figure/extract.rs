@@ -199,7 +199,8 @@ pub struct FigureData {
     /// see [`earlier_value`].
     pub earlier: bool,
     /// A value something would have if something else happened ("a merger would give it 410
-    /// stores", "the toll could rise to 50"): see [`conditional_value`].
+    /// stores", "the toll could rise to 50"), or that someone asks for ("called for a third
+    /// inquiry"): see [`conditional_value`].
     pub conditional: bool,
     /// Whose share or count it is, when the figure says so with a possessive ("of the
     /// city's vote"): the owner's context key, or 0.
@@ -1695,12 +1696,23 @@ const RESULT_VERBS: &[&str] = &[
 /// what something would come to, not what it is ("a merger would give the company 410
 /// stores" against "it runs 260 stores"; "the toll could rise to 50" against "40 dead").
 /// A reported plan is not one: "it would cut 1,200 jobs" says what the company will do.
+/// Nor is what someone calls for ("called for a third inquiry" against "the second
+/// inquiry", which is under way).
 fn conditional_value(sc: &Scan<'_>, s: usize) -> bool {
     let sent = sc.sent[s];
     let lo = s.saturating_sub(8);
     for k in (lo..s).rev() {
         if sc.sent[k] != sent || matches!(sc.t[k].s, "," | ";" | ":" | "(" | "\u{2014}") {
             return false;
+        }
+        // "called for a third inquiry", "demanded a second vote": asked for, not held.
+        if matches!(sc.low(k), "called" | "calls" | "calling") && sc.is(k + 1, "for")
+            || matches!(
+                sc.low(k),
+                "demanded" | "demanding" | "demands" | "proposed" | "proposes" | "urged" | "urges"
+            )
+        {
+            return true;
         }
         if matches!(sc.low(k), "would" | "could" | "might") {
             // The verb right after the modal, or after one adverb ("would eventually give").
