@@ -202,6 +202,9 @@ pub struct FigureData {
     /// stores", "the toll could rise to 50"), or that someone asks for ("called for a third
     /// inquiry"): see [`conditional_value`].
     pub conditional: bool,
+    /// A part restated after the share it is of: "a quarter of the 107 injured – 27 people
+    /// –" (see [`restated_part`]).
+    pub part: bool,
     /// Whose share or count it is, when the figure says so with a possessive ("of the
     /// city's vote"): the owner's context key, or 0.
     pub owner: u64,
@@ -1571,6 +1574,7 @@ impl Builder<'_, '_> {
             who: who.into(),
             earlier: earlier_value(sc, start_tok, end_tok),
             conditional: conditional_value(sc, start_tok),
+            part: restated_part(sc, start_tok),
             owner,
             people,
             human,
@@ -1651,6 +1655,7 @@ fn signature(f: &FigureData) -> u64 {
     f.who.hash(&mut h);
     f.earlier.hash(&mut h);
     f.conditional.hash(&mut h);
+    f.part.hash(&mut h);
     for (w, wt) in f.context.iter() {
         w.hash(&mut h);
         wt.to_bits().hash(&mut h);
@@ -1683,6 +1688,24 @@ fn earlier_value(sc: &Scan<'_>, s: usize, e: usize) -> bool {
     // "fell to 78.4 percent last year": the value reached, which is the latest one.
     let reached = s >= 1 && sc.sent[s - 1] == sent && sc.is(s - 1, "to");
     (year_back || last_year) && !reached
+}
+
+/// A figure set off by a dash or a parenthesis right after a share of a total, which it
+/// restates as a count: "about a quarter of the 107 injured – 27 people – were in a serious
+/// condition". It counts part of the total, not what a sibling's total counts.
+fn restated_part(sc: &Scan<'_>, s: usize) -> bool {
+    let sent = sc.sent[s];
+    if s == 0 || sc.sent[s - 1] != sent || !matches!(sc.t[s - 1].s, "–" | "—" | "-" | "(") {
+        return false;
+    }
+    let lo = s.saturating_sub(8);
+    (lo..s.saturating_sub(2)).any(|k| {
+        sc.sent[k] == sent
+            && sc.is(k, "of")
+            && [k + 1, k + 2]
+                .into_iter()
+                .any(|n| n < s && sc.t[n].kind == TokenKind::Number)
+    })
 }
 
 /// Verbs that, after "would", "could" or "might", say what a figure would come to: "would
