@@ -504,6 +504,19 @@ fn same_person(a: &[u64], b: &[u64]) -> bool {
         && (a.iter().all(|x| b.contains(x)) || b.iter().all(|x| a.contains(x)))
 }
 
+fn is_duration(f: &Figure) -> bool {
+    matches!(f.kind, Kind::LongDuration | Kind::ShortDuration)
+}
+
+/// A span of years or months said of someone's age ("patients range in age from 7 months to
+/// 58 years"): an age in all but form, and ages are about many different people.
+fn age_like(f: &Figure) -> bool {
+    use std::sync::LazyLock;
+    static AGE: LazyLock<[u64; 3]> =
+        LazyLock::new(|| ["age", "ages", "aged"].map(super::extract::context_key));
+    f.context.iter().any(|(k, _)| AGE.contains(k))
+}
+
 /// A date with a day and a month: one event, unlike a year.
 fn day_date(f: &Figure) -> bool {
     matches!(f.value, Value::Date(d) if d.day.is_some() && d.month.is_some())
@@ -1241,6 +1254,7 @@ impl<'a> Draft<'a> {
         // Ages are about many different people in one story, years about many events:
         // never paired off by elimination (a day and month may be).
         if f.kind == Kind::Age
+            || (is_duration(f) && (age_like(f) || age_like(g)))
             || (f.kind == Kind::Date && !(day_date(f) && day_date(g)))
             || vague
             || generic
@@ -1895,6 +1909,17 @@ mod tests {
             !f.iter().any(|f| &draft[f.range.clone()] == "27 people"),
             "{f:#?}"
         );
+    }
+
+    #[test]
+    fn an_age_range_is_not_paired_off_with_another_span_of_years() {
+        let sibs = [
+            "Mumps cases in Tarrow reach 96\n\nThe mumps outbreak in the Tarrow district has reached 96 cases, the health office said on Friday.\n\nOf the 96 cases, 31 were adults. Patients range in age from 7 months to 58 years.\n",
+            "Tarrow mumps cases hit 96\n\nThe Tarrow district health office said on Friday that 96 people had caught mumps. Patients have ranged in age from seven months to 58 years.\n",
+        ];
+        let draft = "Tarrow mumps outbreak grows\n\nHealth officials in Tarrow have confirmed 96 cases of mumps, the district health office said on Friday.\n\nChildren can get the first jab at 13 months and the second at 5 years, the office said.\n";
+        let f = run_rule(RULE, draft, &sibs);
+        assert!(f.is_empty(), "{f:#?}");
     }
 
     #[test]
