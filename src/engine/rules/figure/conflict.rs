@@ -1332,7 +1332,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 /// The draft figure rewritten with `g`'s value in the draft's format: (edits, new text).
-fn rewrite(a: &Analysis, f: &Figure, g: &Figure) -> Option<(Vec<Edit>, String)> {
+fn rewrite(a: &Analysis, f: &Figure, sa: &Analysis, g: &Figure) -> Option<(Vec<Edit>, String)> {
     let edits = match (&f.value, &g.value) {
         (Value::Date(_), Value::Date(gv)) => {
             let (Value::Date(fv), Some(style)) = (&f.value, &f.date_style) else {
@@ -1374,6 +1374,24 @@ fn rewrite(a: &Analysis, f: &Figure, g: &Figure) -> Option<(Vec<Edit>, String)> 
                 };
                 edits.push(Edit::replace(f.part_range(p), text));
             }
+            // "one dose" for "two doses": the noun takes the sibling's number too.
+            if let (Kind::Count, Value::Num { lo: old, .. }, Some(n)) =
+                (f.kind, f.value, head_noun(a, f))
+            {
+                if (old == 1.0) != (*lo == 1.0) && f.counted.last() == g.counted.last() {
+                    if let Some(m) = head_noun(sa, g) {
+                        let theirs = sa.slice(&m);
+                        let mine = a.slice(&n);
+                        if !theirs.eq_ignore_ascii_case(mine) {
+                            let rep = crate::engine::rules::typo::text::match_case(
+                                mine,
+                                &theirs.to_lowercase(),
+                            );
+                            edits.push(Edit::replace(n, rep));
+                        }
+                    }
+                }
+            }
             edits
         }
         _ => return None,
@@ -1391,6 +1409,17 @@ fn rewrite(a: &Analysis, f: &Figure, g: &Figure) -> Option<(Vec<Edit>, String)> 
     }
     text.push_str(&a.text()[at..f.range.end]);
     Some((edits, text))
+}
+
+/// The last word of a count's own text, after its number: "doses" in "two doses".
+fn head_noun(a: &Analysis, f: &Figure) -> Option<std::ops::Range<usize>> {
+    let last_part = f.parts.last()?;
+    let after = f.part_range(last_part).end;
+    a.tokens_in(&(after..f.range.end))
+        .iter()
+        .rev()
+        .find(|t| t.kind == crate::engine::analysis::TokenKind::Word)
+        .map(|t| t.range.clone())
 }
 
 /// A figure's value written briefly: its own text.
@@ -1448,7 +1477,7 @@ fn report(
             .min_by(|x, y| cl.fig(*x).tol.total_cmp(&cl.fig(*y).tol))
             .unwrap_or(groups[0][0][0]);
         let g = cl.fig(first);
-        let rewritten = rewrite(a, f, g);
+        let rewritten = rewrite(a, f, &cl.sibs[first.sib as usize], g);
         let shown = rewritten
             .as_ref()
             .map(|r| r.1.clone())
@@ -1920,6 +1949,18 @@ mod tests {
         let draft = "Tarrow mumps outbreak grows\n\nHealth officials in Tarrow have confirmed 96 cases of mumps, the district health office said on Friday.\n\nChildren can get the first jab at 13 months and the second at 5 years, the office said.\n";
         let f = run_rule(RULE, draft, &sibs);
         assert!(f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn the_fix_gives_the_noun_the_siblings_number() {
+        let sibs = [
+            "Tarrow's clinics gave each pupil two doses of the vaccine on Monday, the health office said.",
+            "On Monday the clinics in Tarrow gave every pupil two doses of the vaccine, said the health office.",
+        ];
+        let draft = "Tarrow's clinics gave each pupil one dose of the vaccine on Monday, the health office said.";
+        assert_fixed_with(RULE, draft, &sibs, sibs[0]);
+        let draft = "Tarrow's clinics gave each pupil three doses of the vaccine on Monday, the health office said.";
+        assert_fixed_with(RULE, draft, &sibs, sibs[0]);
     }
 
     #[test]
