@@ -9,7 +9,8 @@
 //! - a spelled-out number below 10 where AP always uses figures: ages ("five-year-old",
 //!   "five years old") and percentages ("five percent"); not under the UK profile.
 //!
-//! AP's exceptions stay as they are: ages ("a 5-year-old", "Smith, 7,"), percentages
+//! AP's exceptions stay as they are: ages ("a 5-year-old", "Smith, 7,", "the second dose at 4
+//! years", "ranging in age from 5 months to 47 years"), percentages
 //! ("3 percent"), money ("$5", "5 cents", "2 million"), dimensions, distances, weights, speeds
 //! and temperatures ("6 feet", "4 miles", "9 mph", "5 degrees"), times ("3 p.m.", "2 hours",
 //! "4:30"), dates ("May 7"), scores, votes and ratios ("5-4", "5 to 4", "1 in 5"), compound
@@ -500,6 +501,22 @@ impl Rule for Numbers {
                         && next_word(a, q).is_some_and(|r| word(r) == "old")
                     {
                         continue;
+                    }
+                    // "the second dose at 4 years", "in age from 5 months": an age too.
+                    if matches!(lw.as_str(), "years" | "year" | "months" | "month") {
+                        let mut back = Vec::new();
+                        let mut k = pw;
+                        while let Some(p) = k.filter(|_| back.len() < 3) {
+                            back.push(lower(word(p)));
+                            k = previous_word(a, p);
+                        }
+                        if back.first().is_some_and(|w| w == "at")
+                            || back
+                                .iter()
+                                .any(|w| matches!(w.as_str(), "age" | "ages" | "aged"))
+                        {
+                            continue;
+                        }
                     }
                 } else if ordinal {
                     continue;
