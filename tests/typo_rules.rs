@@ -541,6 +541,20 @@ fn name_sibling_finds_a_last_word_cut_short_to_a_real_word() {
         "Figures from the Nordic Hydrological Organization showed the peak had passed.",
         true,
     );
+    // Siblings writing the name two ways: the spelling most of them write comes first, not
+    // the first sibling's.
+    let sibs = &[
+        "The Nordic Hydrological Organisation confirmed the flood peak on Tuesday, the ministry said.",
+        "The ministry said the Nordic Hydrological Organization had confirmed the flood peak.",
+        "Once the Nordic Hydrological Organization confirmed the peak, the ministry asked for aid.",
+    ];
+    let draft = "Figures from the Nordic Hydrological Organ showed the peak had passed.";
+    let f = one_on("name", draft, sibs, "Organ");
+    assert_eq!(
+        apply_edits(draft, f.fixes[0].edits.clone()),
+        "Figures from the Nordic Hydrological Organization showed the peak had passed.",
+        "{f:#?}"
+    );
 }
 
 #[test]

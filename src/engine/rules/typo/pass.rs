@@ -929,7 +929,10 @@ impl Env<'_> {
                 !draft_known && !(dictionary::check(written) && !dictionary::check(&c.1))
             });
             if let Some(&(x, ..)) = cands.first() {
-                let mine: Vec<_> = cands.iter().filter(|c| c.0 == x).collect();
+                let mut mine: Vec<_> = cands.iter().filter(|c| c.0 == x).collect();
+                // The spelling most siblings write first ("Organization" from four outlets
+                // before one British outlet's "Organisation"); sibling order on a tie.
+                mine.sort_by_key(|c| std::cmp::Reverse(c.2.len()));
                 let w = &ws[idx[x]];
                 let written = &text[w.range.clone()];
                 let run_text = &text[ws[idx[0]].range.start..ws[*idx.last()?].range.end];
