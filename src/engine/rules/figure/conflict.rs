@@ -195,6 +195,10 @@ struct Partial {
     /// (mentions, shared words, aligned loosely) of siblings whose only open candidate may
     /// pair by elimination.
     leftovers: Vec<(Vec<Mention>, u16, bool)>,
+    /// Siblings whose closest figure's sentence also writes the draft's count, about
+    /// something the sibling names apart ("14,000 residents are under orders and 6,500 under
+    /// warnings"): they back the draft's number, though not as a figure of their own.
+    writes: u16,
 }
 
 #[derive(Debug, Clone)]
@@ -1192,6 +1196,7 @@ impl<'a> Draft<'a> {
             // "three people were still missing"): not a contradiction. (A number there that
             // is a figure of its own, "including two private equity firms", was a candidate.)
             if self.sentence_writes_count(f, best) {
+                v.writes += 1;
                 continue;
             }
             let strong = best.score >= T_STRONG && n >= MIN_SHARED;
@@ -1466,7 +1471,7 @@ fn report(
             .collect()
     };
     let draft_says = said(a, f);
-    let agree = v.agree().len();
+    let agree = v.agree().len() + usize::from(v.p.writes);
     let dis = v.disagree.len();
     if agree == 0 && groups.len() == 1 {
         // The siblings agree with one another; the draft differs. The fix writes the most
@@ -1961,6 +1966,23 @@ mod tests {
         assert_fixed_with(RULE, draft, &sibs, sibs[0]);
         let draft = "Tarrow's clinics gave each pupil three doses of the vaccine on Monday, the health office said.";
         assert_fixed_with(RULE, draft, &sibs, sibs[0]);
+    }
+
+    #[test]
+    fn a_sibling_sentence_that_writes_a_large_count_too_does_not_contradict_it() {
+        // 6,500 under warnings and 14,000 under orders: the siblings give both.
+        let sibs = [
+            "Evacuation orders cover Lomvik and Harlen. In all, about 14,000 residents have been ordered out of Lomvik and Harlen, and another 6,500 are under warnings.",
+            "Orders cover Lomvik and Harlen: about 14,000 residents of Lomvik and Harlen are under orders and 6,500 under warnings.",
+        ];
+        let draft = "Officials ordered the evacuation of Lomvik and Harlen. Another 6,500 residents of Lomvik and Harlen remain under warnings.";
+        let f = run_rule(RULE, draft, &sibs);
+        assert!(f.is_empty(), "{f:#?}");
+        // They also outweigh a third sibling that gives only the other number.
+        let mut three = sibs.to_vec();
+        three.push("About 14,000 residents of Lomvik and Harlen remain under evacuation orders, officials said.");
+        let f = run_rule(RULE, draft, &three);
+        assert!(f.is_empty(), "{f:#?}");
     }
 
     #[test]

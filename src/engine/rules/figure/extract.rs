@@ -399,12 +399,38 @@ impl<'a> Scan<'a> {
     }
 }
 
-/// Where `text` spells out the whole number `n` (two to ninety) as a word of its own ("three",
-/// "twenty"): byte offsets of the words. For a sibling sentence that may say the draft's
-/// count about something else ("six people had died and three were still missing"). Digits
-/// are left out (times, "No. 3", years' parts say nothing of counts), and so is "one" ("one of
-/// the worst", "no one").
+/// Where `text` writes the whole number `n`: spelled out from two to ninety as a word of its
+/// own ("three", "twenty"), or in digits from 100 up ("6,500"). Byte offsets of the words. For
+/// a sibling sentence that may say the draft's count about something else ("six people had
+/// died and three were still missing", "14,000 residents are under orders and 6,500 under
+/// warnings"). Small numbers in digits are left out (times, "No. 3", years' parts say
+/// nothing of counts), and so is "one" ("one of the worst", "no one").
 pub fn small_number_at(text: &str, n: f64) -> Vec<usize> {
+    if n >= 100.0 && n.fract() == 0.0 && n < 1e15 {
+        let mut out = Vec::new();
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
+                let s = i;
+                while i < b.len() && (b[i].is_ascii_digit() || b[i] == b',') {
+                    i += 1;
+                }
+                let digits: String = text[s..i]
+                    .trim_end_matches(',')
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .collect();
+                let decimal =
+                    i < b.len() && b[i] == b'.' && b.get(i + 1).is_some_and(u8::is_ascii_digit);
+                if !decimal && digits.parse::<u64>().ok() == Some(n as u64) {
+                    out.push(s);
+                }
+            }
+            i += 1;
+        }
+        return out;
+    }
     if !(2.0..100.0).contains(&n) || n.fract() != 0.0 {
         return Vec::new();
     }
