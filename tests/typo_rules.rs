@@ -228,6 +228,21 @@ fn confusable_decided_by_siblings_workspace_and_context() {
         "The plan called on the relevant countries to take responsibility.",
         true,
     );
+    // One sibling's slip does not make the draft's function word wrong: "from" is the usual
+    // word, and that sibling's "form" is as likely its own typo. Two siblings agreeing do.
+    silent(
+        "typo/confusable",
+        "The fire has driven about 14,000 people from their homes near Lomvik.",
+        &["The fire near Lomvik forced about 14,000 people form their homes, officials said."],
+    );
+    fixes(
+        "typo/confusable",
+        "The fire has driven about 14,000 people form their homes near Lomvik.",
+        &["The fire near Lomvik forced about 14,000 people from their homes, officials said."],
+        "form",
+        "The fire has driven about 14,000 people from their homes near Lomvik.",
+        false,
+    );
     // No siblings: the bundled contexts.
     fixes(
         "typo/confusable",

@@ -1531,7 +1531,10 @@ impl Env<'_> {
                         }
                     }
                 }
-                if !rel.is_empty() {
+                // A function word is the usual word far more often than its partner ("people
+                // from their homes"): one sibling's "form" there is as likely its own slip.
+                let enough = if is_function_word(&w.norm) { 2 } else { 1 };
+                if rel.len() >= enough {
                     consider(0, p.clone(), rel);
                     continue;
                 }
