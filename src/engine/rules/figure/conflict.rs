@@ -1123,7 +1123,7 @@ impl<'a> Draft<'a> {
             return false;
         };
         let figs = &self.cl.figs[m.sib as usize].list;
-        super::extract::small_number_at(&a.text()[r.clone()], lo)
+        super::extract::number_written_at(&a.text()[r.clone()], lo)
             .into_iter()
             .map(|at| r.start + at)
             .any(|at| !figs.iter().any(|g| g.range.contains(&at)))

@@ -405,7 +405,7 @@ impl<'a> Scan<'a> {
 /// died and three were still missing", "14,000 residents are under orders and 6,500 under
 /// warnings"). Small numbers in digits are left out (times, "No. 3", years' parts say
 /// nothing of counts), and so is "one" ("one of the worst", "no one").
-pub fn small_number_at(text: &str, n: f64) -> Vec<usize> {
+pub fn number_written_at(text: &str, n: f64) -> Vec<usize> {
     if n >= 100.0 && n.fract() == 0.0 && n < 1e15 {
         let mut out = Vec::new();
         let b = text.as_bytes();
@@ -1690,9 +1690,10 @@ fn signature(f: &FigureData) -> u64 {
 }
 
 /// A figure stating what something was before: right after "from" ("down from 12.4
-/// percent", "up from 24 seats") or "compared with", or right before "a year earlier", "a year ago", "last
-/// year", "the year before" ("compared with 9.8 percent a year ago"). Not the change itself:
-/// in "fell 6 percent from a year earlier" the 6 percent is now.
+/// percent", "up from 24 seats") or "compared with", or right before "a year earlier", "a
+/// year ago", "last year", "the year before" ("9.8 percent a year ago"). Not the change
+/// itself: in "fell 6 percent from a year earlier" the 6 percent is now; nor the value
+/// reached: in "fell to 78.4 percent last year" the 78.4 percent is now.
 fn earlier_value(sc: &Scan<'_>, s: usize, e: usize) -> bool {
     let sent = sc.sent[s];
     let after = |k: usize, w: &str| k < sc.t.len() && sc.sent[k] == sent && sc.is(k, w);
