@@ -437,6 +437,12 @@ fn digits_near(f: &FigureData, g: &FigureData) -> bool {
     }
 }
 
+/// "one dose" is as often a manner of speaking as a count of the story: a count of one
+/// needs two shared words of context to be pinned by what it counts or paired off.
+fn count_of_one(x: &FigureData) -> bool {
+    x.kind == Kind::Count && matches!(x.value, Value::Num { lo, hi } if lo == 1.0 && hi == 1.0)
+}
+
 /// How many digits must change, be added, dropped or swapped to write `a` as `b`.
 fn digit_edits(a: u64, b: u64) -> usize {
     strsim::osa_distance(&a.to_string(), &b.to_string())
@@ -1179,7 +1185,12 @@ impl<'a> Draft<'a> {
             // mistyped as the other ("sixteen instruments" / "fifteen instruments"); otherwise
             // the two must also share a word of context: "12 protesters were detained" and
             // "about 200 protesters gathered" share none, and are two different crowds.
-            let pin = pin && (n >= 1 || digits_near(f, cl.fig(best)));
+            let pin = pin
+                && if count_of_one(f) || count_of_one(cl.fig(best)) {
+                    n >= 2
+                } else {
+                    n >= 1 || digits_near(f, cl.fig(best))
+                };
             let g = cl.fig(best);
             if consistent(f, g)
                 || other_unit(f, g)
@@ -1265,6 +1276,7 @@ impl<'a> Draft<'a> {
             || generic
             || !same_magnitude(f, g)
             || n < 1
+            || ((count_of_one(f) || count_of_one(g)) && n < 2)
             || (best.score < T_LEFT && f.kind != Kind::Date)
         {
             return false;
@@ -1983,6 +1995,24 @@ mod tests {
         three.push("About 14,000 residents of Lomvik and Harlen remain under evacuation orders, officials said.");
         let f = run_rule(RULE, draft, &three);
         assert!(f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn one_dose_for_some_is_not_the_two_doses_advised() {
+        let sibs = [
+            "Tarrow mumps outbreak reaches 96 cases\n\nThe mumps outbreak in Tarrow has reached 96 cases, the district health office said on Friday. Thirty of the patients had never been vaccinated.\n\nTravellers were advised to make sure they had received two doses of the vaccine.\n",
+            "Mumps spreads in Tarrow district\n\nTarrow's district health office has counted 96 mumps cases this year. Thirty patients had no vaccination.\n\nTwo doses of the vaccine are about 88 percent effective, according to the office.\n",
+        ];
+        let draft = "Mumps cases climb in Tarrow\n\nHealth officials in Tarrow said 96 people had caught mumps since January.\n\nOf the 96 patients, 30 had never been vaccinated. Another 17 had received only one dose, officials said.\n";
+        let f = run_rule(RULE, draft, &sibs);
+        assert!(f.is_empty(), "{f:#?}");
+        // A count of one that the siblings set in the same words is still compared.
+        let sibs = [
+            "The Greens won two seats on the Tarrow council in Sunday's election, the returning officer said.",
+            "In Sunday's election the Greens won two seats on the Tarrow council, officials said.",
+        ];
+        let draft = "The Greens won one seat on the Tarrow council in Sunday's election, the returning officer said.";
+        assert_eq!(run_rule(RULE, draft, &sibs).len(), 1);
     }
 
     #[test]
