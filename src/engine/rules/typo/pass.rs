@@ -580,12 +580,12 @@ fn near_word(w: &str, c: &str) -> bool {
     if !is_wordlike(w) || !is_wordlike(c) {
         return false;
     }
+    if calendar_word(w) && calendar_word(c) {
+        return false;
+    }
     let d = osa(w, c, 2);
     let ok = d == 1 || (d == 2 && lw.min(lc) >= 7);
-    ok && !inflection(w, c)
-        && !spelling_variant(w, c)
-        && !is_function_word(c)
-        && !(calendar_word(w) && calendar_word(c))
+    ok && !inflection(w, c) && !spelling_variant(w, c) && !is_function_word(c)
 }
 
 /// A day of the week or a month: "Tuesday" for "Thursday" is another day (two outlets
