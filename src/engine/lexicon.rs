@@ -16,6 +16,25 @@ pub const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// Days of the week, Monday first.
+pub const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// A month or a day of the week ("May", "thursday"), any case.
+pub fn is_calendar_word(w: &str) -> bool {
+    MONTHS
+        .iter()
+        .chain(WEEKDAYS.iter())
+        .any(|x| x.eq_ignore_ascii_case(w))
+}
+
 /// AP Stylebook, "months": the form used with a specific date (Jan., Feb., Aug., Sept., Oct.,
 /// Nov., Dec. abbreviated; March to July spelled out).
 pub const MONTHS_AP_WITH_DAY: [&str; 12] = [

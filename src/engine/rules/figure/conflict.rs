@@ -495,6 +495,13 @@ fn other_owner(f: &Figure, g: &Figure) -> bool {
     apart(f, g) || apart(g, f)
 }
 
+/// One figure is what something was, would be, or is a part of, and the other is not
+/// ([`FigureData::earlier`], [`FigureData::conditional`], [`FigureData::part`]): two
+/// different quantities, never one figure changed.
+fn other_stance(f: &Figure, g: &Figure) -> bool {
+    f.earlier != g.earlier || f.conditional != g.conditional || f.part != g.part
+}
+
 /// The candidates of `list` (in sibling order) that are the only one of their sibling in it:
 /// what a sibling says once can be pinned to what the draft says once.
 fn alone_in_sibling<'c>(cl: &'c ClusterFigures, list: &'c [u32]) -> impl Iterator<Item = u32> + 'c {
@@ -1196,9 +1203,7 @@ impl<'a> Draft<'a> {
                 || other_unit(f, g)
                 || far_years(f, g)
                 || other_owner(f, g)
-                || f.earlier != g.earlier
-                || f.conditional != g.conditional
-                || f.part != g.part
+                || other_stance(f, g)
             {
                 continue;
             }

@@ -84,13 +84,13 @@ fn norm_hash(s: &str) -> u64 {
 /// ways and `style/spelling-variant` already has that to say.
 fn word_key(s: &str) -> u64 {
     use crate::engine::rules::style::spelling_table::{maybe_listed, Variety, SPELLINGS};
-    let low = s.to_lowercase().replace(['’', '‘', 'ʼ', '`'], "'");
+    let low = s.to_lowercase();
     if maybe_listed(low.as_bytes()) {
         if let Some(e) = SPELLINGS.get(&low).filter(|e| e.variety == Variety::Uk) {
             return norm_hash(&e.other);
         }
     }
-    norm_hash(&low)
+    norm_hash(s)
 }
 
 /// Quotations of each paragraph, reused while the paragraph's text is unchanged (offsets

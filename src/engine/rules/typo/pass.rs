@@ -8,6 +8,7 @@ use crate::engine::analysis::Analysis;
 use crate::engine::config::RuleSetting;
 use crate::engine::finding::{Edit, Finding, Fix, Related};
 use crate::engine::hashing::{IdMap, Memo};
+use crate::engine::lexicon::is_calendar_word;
 use crate::engine::rules::Context;
 
 use super::data::{KnownNames, BUNDLED, CONFUSABLES};
@@ -580,39 +581,14 @@ fn near_word(w: &str, c: &str) -> bool {
     if !is_wordlike(w) || !is_wordlike(c) {
         return false;
     }
-    if calendar_word(w) && calendar_word(c) {
+    // A day of the week or a month for another ("Tuesday" for "Thursday") is another day
+    // (two outlets writing on different days), not a slip; a date is `figure/conflict`'s.
+    if is_calendar_word(w) && is_calendar_word(c) {
         return false;
     }
     let d = osa(w, c, 2);
     let ok = d == 1 || (d == 2 && lw.min(lc) >= 7);
     ok && !inflection(w, c) && !spelling_variant(w, c) && !is_function_word(c)
-}
-
-/// A day of the week or a month: "Tuesday" for "Thursday" is another day (two outlets
-/// writing on different days), not a slip of the keyboard; a date is `figure/conflict`'s.
-fn calendar_word(w: &str) -> bool {
-    const DAYS_AND_MONTHS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    DAYS_AND_MONTHS.contains(&w)
 }
 
 /// A position in sibling `s` where the word `h` stands between the same neighbours as the
